@@ -1,0 +1,16 @@
+package io.podwatch.core.config;
+
+/**
+ * One problem in a config file, pinned to where it is.
+ *
+ * @param line 1-based, 0 when the problem is not at one place (e.g. an unreadable file)
+ * @param found the offending value as written, or empty
+ */
+public record ConfigError(String file, int line, String key, String found, String expected) {
+    @Override
+    public String toString() {
+        String where = line > 0 ? file + ":" + line : file;
+        String what = found.isEmpty() ? expected : "found '" + found + "', expected " + expected;
+        return key.isEmpty() ? where + ": " + what : where + ": " + key + ": " + what;
+    }
+}

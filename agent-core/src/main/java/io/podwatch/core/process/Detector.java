@@ -1,0 +1,24 @@
+package io.podwatch.core.process;
+
+import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.model.SampleBatch;
+import java.time.Instant;
+
+/**
+ * A detector or rule: turns samples and events into alerts. All methods run on the single
+ * processing thread, so implementations keep plain, unsynchronised state.
+ */
+public interface Detector {
+    String name();
+
+    default void onSamples(SampleBatch batch, Alerts alerts) {
+    }
+
+    default void onEvent(Event event, Alerts alerts) {
+    }
+
+    /** Called about once a second, for conditions that change with time alone (resolve after quiet). */
+    default void onTick(Instant now, Alerts alerts) {
+    }
+}
