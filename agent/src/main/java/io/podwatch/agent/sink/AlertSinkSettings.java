@@ -39,7 +39,7 @@ public final class AlertSinkSettings {
     }
 
     static Setting<Duration> backoffMax(String prefix) {
-        return Setting.of(prefix + "backoff-max", BACKOFF, Duration.ofMinutes(5), "Cap of the retry delay (and of a Retry-After).");
+        return Setting.of(prefix + "backoff-max", BACKOFF, Duration.ofMinutes(5), "Cap of the retry delay (a receiver's Retry-After is honoured up to 10m).");
     }
 
     public static final Setting<URI> HOOK_URL = Setting.of("url", HTTP_URL, null, "Receiver URL (required).");

@@ -81,7 +81,8 @@ public final class EmailSink implements NotificationSink {
         p.put("mail." + proto + ".connectiontimeout", ms);
         p.put("mail." + proto + ".timeout", ms);
         p.put("mail." + proto + ".writetimeout", ms);
-        p.put("mail." + proto + ".ssl.checkserveridentity", "true");
+        // an operator who pinned trust to a host has opted out of PKIX and name checks for it
+        p.put("mail." + proto + ".ssl.checkserveridentity", Boolean.toString(c.sslTrust().isEmpty()));
         if (c.security().equals("starttls")) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
