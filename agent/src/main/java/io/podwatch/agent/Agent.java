@@ -30,11 +30,12 @@ public final class Agent implements AutoCloseable {
 
     private final Lifecycle lifecycle = new Lifecycle();
     private final HttpServer http;
+    private final PrometheusExposition exposition;
 
     private Agent(Config config, HostEnv env, Clock clock, String version) {
         AgentSettings settings = AgentSettings.from(config);
         LatestSamples latest = new LatestSamples();
-        PrometheusExposition exposition = new PrometheusExposition(latest);
+        exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
         Alerts alerts = new LoggedAlerts();
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, List.of(), List.of(), alerts, clock,
@@ -61,6 +62,11 @@ public final class Agent implements AutoCloseable {
         lifecycle.start();
         LOG.info("podwatch started; metrics on http://{}/metrics", http.boundAddress().getHostString() + ":"
                 + http.boundAddress().getPort());
+    }
+
+    /** The current exposition, as a scrape would see it. */
+    public String scrape() {
+        return exposition.scrape();
     }
 
     public java.net.InetSocketAddress httpAddress() {
