@@ -12,7 +12,10 @@ import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.detect.anomaly.AnomalyConfig;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.lifecycle.Lifecycle;
+import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
 import java.time.Clock;
 import java.util.List;
@@ -38,7 +41,9 @@ public final class Agent implements AutoCloseable {
         exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
         Alerts alerts = new LoggedAlerts();
-        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, List.of(), List.of(), alerts, clock,
+        List<Detector> detectors = List.of(
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, container -> false));
+        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(), alerts, clock,
                 QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
         HostSettings hostSettings = HostSettings.from(config);

@@ -3,6 +3,8 @@ package io.podwatch.agent;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ public final class BuiltIns {
         List<Setting<?>> all = new ArrayList<>();
         all.addAll(AgentSettings.all());
         all.addAll(HostSettings.all());
+        all.addAll(AnomalySettings.all());
         return List.copyOf(all);
     }
 
@@ -27,6 +30,7 @@ public final class BuiltIns {
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
         all.addAll(HostMetrics.all());
+        all.add(ContainerAnomalyDetector.SCORE);
         return List.copyOf(all);
     }
 }
