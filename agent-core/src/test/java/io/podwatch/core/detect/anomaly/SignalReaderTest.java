@@ -25,7 +25,7 @@ class SignalReaderTest {
     void counterResetGivesNoRateAndUnsetLimitsAreNaN() {
         C c = C.idle("a", "web");
         reader.read(batch(100, c.cpu(50)));
-        ContainerReading r = reader.read(batch(105, c.cpu(1)));
+        ContainerReading r = reader.read(batch(105, c.cpu(1))).get(0);
         assertThat(r.value(Signal.CPU)).isNaN();
         assertThat(r.memoryLimit()).isNaN();
         assertThat(reader.read(batch(110, c.cpu(6))).get(0).value(Signal.CPU)).isEqualTo(1.0);
