@@ -1,6 +1,7 @@
 package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.config.Config;
+import io.podwatch.core.detect.DetectorSettings;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,11 @@ public record AnomalyConfig(boolean enabled, Set<Signal> signals, double thresho
                 c.get(AnomalySettings.THRESHOLD), c.get(AnomalySettings.RAISE), c.get(AnomalySettings.CLEAR),
                 c.get(AnomalySettings.WARMUP), overrides, c.get(AnomalySettings.MEMORY_NEAR),
                 c.get(AnomalySettings.THROTTLED), c.get(AnomalySettings.PIDS_NEAR), c.get(AnomalySettings.LIMIT_SAMPLES));
+    }
+
+    /** The detector settings for a signal: one place, so the live agent and {@code backtest} score alike. */
+    public DetectorSettings detectorSettings(Signal signal) {
+        return DetectorSettings.defaults();
     }
 
     /** The threshold for this container and signal, or NaN when the signal is not scored for it. */

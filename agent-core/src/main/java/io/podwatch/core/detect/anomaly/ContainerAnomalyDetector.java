@@ -3,7 +3,6 @@ package io.podwatch.core.detect.anomaly;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.detect.AnomalyDetector;
-import io.podwatch.core.detect.DetectorSettings;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
@@ -31,7 +30,6 @@ public final class ContainerAnomalyDetector implements Detector {
     private static final Signal[] SIGNALS = Signal.values();
 
     private final AnomalyConfig config;
-    private final DetectorSettings detectorSettings;
     private final LatestSamples scores;
     private final Predicate<String> inhibited;
     private final SignalReader reader = new SignalReader();
@@ -55,7 +53,6 @@ public final class ContainerAnomalyDetector implements Detector {
      */
     public ContainerAnomalyDetector(AnomalyConfig config, LatestSamples scores, Predicate<String> inhibited) {
         this.config = config;
-        this.detectorSettings = DetectorSettings.defaults();
         this.scores = scores;
         this.inhibited = inhibited;
     }
@@ -103,7 +100,7 @@ public final class ContainerAnomalyDetector implements Detector {
         }
         int i = s.ordinal();
         if (st.detectors[i] == null) {
-            st.detectors[i] = new AnomalyDetector(detectorSettings);
+            st.detectors[i] = new AnomalyDetector(config.detectorSettings(s));
             st.hysteresis[i] = new Hysteresis(config.raiseAfter(), config.clearAfter());
         }
         AnomalyDetector d = st.detectors[i];
