@@ -2,7 +2,11 @@ package io.podwatch.agent;
 
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.agent.sink.AlertSinkSettings;
+import io.podwatch.agent.sink.eventlog.EventLogSettings;
+import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
@@ -23,6 +27,10 @@ public final class BuiltIns {
         all.addAll(AgentSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AnomalySettings.all());
+        all.addAll(RestartLoopSettings.all());
+        all.addAll(AlertPipelineSettings.all());
+        all.addAll(AlertSinkSettings.all());
+        all.addAll(EventLogSettings.all());
         return List.copyOf(all);
     }
 

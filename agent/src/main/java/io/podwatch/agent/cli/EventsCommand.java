@@ -1,5 +1,7 @@
 package io.podwatch.agent.cli;
 
+import io.podwatch.agent.AgentSettings;
+import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.Durations;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,13 +32,21 @@ public final class EventsCommand implements Callable<Integer> {
     String container;
     @Option(names = "--json", description = "Print the JSON lines unchanged.")
     boolean json;
-    @Option(names = "--file", paramLabel = "PATH", description = "Event log to read (default: the configured event-log).")
+    @Option(names = "--file", paramLabel = "PATH", description = "Event log to read (default: event-log of the config).")
     Path file;
+    @Option(names = "--config", paramLabel = "FILE", description = "Config file naming the event-log (default: embedded defaults).")
+    Path configFile;
     @Spec
     CommandSpec spec;
 
     private final Supplier<Path> configuredLog;
     private final Clock clock;
+
+    /** As picocli creates it: the log path comes from {@code --file} or the config's {@code event-log}. */
+    public EventsCommand() {
+        this.configuredLog = null;
+        this.clock = Clock.systemUTC();
+    }
 
     /** @param configuredLog the {@code event-log} of the agent's config, resolved only when needed */
     public EventsCommand(Supplier<Path> configuredLog, Clock clock) {
@@ -52,7 +62,18 @@ public final class EventsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--kind: found '" + kind + "', expected event, alert or state");
         }
         boolean colour = !json && System.console() != null && System.getenv("NO_COLOR") == null;
-        Path log = file != null ? file : configuredLog.get();
+        Path log;
+        if (file != null) {
+            log = file;
+        } else if (configuredLog != null) {
+            log = configuredLog.get();
+        } else {
+            try {
+                log = AgentSettings.from(ConfigFiles.load(configFile, ConfigFiles.hostEnv())).eventLog();
+            } catch (ConfigException e) {
+                return ConfigCommand.report(e, spec.commandLine().getErr());
+            }
+        }
         EventLogReader reader = new EventLogReader(log, new EventLogReader.EventFilter(from, kind, container),
                 new EventFormat(json, colour), out);
         try {

@@ -134,13 +134,22 @@ public final class ContainerRestartLoop implements Detector, Inhibitions {
         }
     }
 
+    /** Alerts labelled {@code category=resource} of a looping container. */
     @Override
     public boolean inhibits(Alert alert) {
         if (!RESOURCE.equals(alert.labels().get(CATEGORY_LABEL))) {
             return false;
         }
         String name = alert.container() != null ? alert.container().display() : alert.labels().get("container");
-        ContainerHistory h = name == null ? null : byName.get(name);
+        return name != null && looping(name);
+    }
+
+    /**
+     * True while the named container's loop alert fires: the predicate
+     * {@code ContainerAnomalyDetector} takes to hold back its resource alerts. Processing thread only.
+     */
+    public boolean looping(String containerName) {
+        ContainerHistory h = byName.get(containerName);
         return h != null && h.firing != null;
     }
 
