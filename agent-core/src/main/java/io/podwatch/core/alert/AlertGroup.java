@@ -41,6 +41,15 @@ final class AlertGroup {
         alerts.put(state.fingerprint(), state);
     }
 
+    /**
+     * The alert changed severity. Receivers that key alerts by all labels (Alertmanager; severity
+     * is a label there) would otherwise keep the old-severity alert until it expires, so the old
+     * one is sent resolved alongside the new one.
+     */
+    void superseded(AlertState oldResolved) {
+        alerts.put(oldResolved.fingerprint() + "@" + oldResolved.alert().severity().label(), oldResolved);
+    }
+
     boolean isEmpty() {
         return alerts.isEmpty();
     }
@@ -55,7 +64,7 @@ final class AlertGroup {
      */
     Optional<List<AlertState>> flush(Instant now, Duration groupInterval, Duration repeatInterval) {
         nextFlush = now.plus(groupInterval);
-        boolean changed = alerts.values().stream().anyMatch(a -> notified.get(a.fingerprint()) != a.status());
+        boolean changed = alerts.entrySet().stream().anyMatch(e -> notified.get(e.getKey()) != e.getValue().status());
         boolean anyFiring = alerts.values().stream().anyMatch(AlertState::firing);
         boolean repeat = anyFiring && lastSent != null && !now.isBefore(lastSent.plus(repeatInterval));
         if (!changed && !repeat) {
@@ -65,7 +74,7 @@ final class AlertGroup {
         lastSent = now;
         notified.clear();
         alerts.values().removeIf(a -> !a.firing());
-        alerts.values().forEach(a -> notified.put(a.fingerprint(), a.status()));
+        alerts.forEach((k, a) -> notified.put(k, a.status()));
         return Optional.of(out);
     }
 }

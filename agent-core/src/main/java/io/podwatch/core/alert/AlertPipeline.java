@@ -65,7 +65,13 @@ public final class AlertPipeline implements Alerts, Detector {
                 t.toggle(now, settings.flapWindow());
             }
             // annotations may carry new observed values; identity and state are unchanged
-            t.state = new AlertState(alert, AlertStatus.FIRING, t.state.startsAt(), null, t.state.flapping());
+            AlertState before = t.state;
+            t.state = new AlertState(alert, AlertStatus.FIRING, before.startsAt(), null, before.flapping());
+            if (before.alert().severity() != alert.severity()) {
+                group(t.state, now).superseded(new AlertState(before.alert(), AlertStatus.RESOLVED, before.startsAt(), now,
+                        before.flapping()));
+                changed(t, "alert-severity-changed", now);
+            }
             return;
         }
         AlertState s = new AlertState(alert, AlertStatus.FIRING, now, null, false);
@@ -139,10 +145,13 @@ public final class AlertPipeline implements Alerts, Detector {
     }
 
     private void changed(TrackedAlert t, String action, Instant now) {
-        Map<String, String> key = groupLabels(t.state.alert());
-        String groupKey = key.toString();
-        groups.computeIfAbsent(groupKey, k -> new AlertGroup(k, key, now, settings.groupWait())).put(t.state);
+        group(t.state, now).put(t.state);
         stateLog.accept(stateEvent(t.state, action, now));
+    }
+
+    private AlertGroup group(AlertState s, Instant now) {
+        Map<String, String> key = groupLabels(s.alert());
+        return groups.computeIfAbsent(key.toString(), k -> new AlertGroup(k, key, now, settings.groupWait()));
     }
 
     private Map<String, String> groupLabels(Alert a) {

@@ -157,6 +157,22 @@ class AlertPipelineTest {
     }
 
     @Test
+    void severityChangeIsNotifiedWithTheOldSeverityResolved() {
+        AlertPipeline p = pipeline(Route.of(hook));
+        Alert high = alert("web", "0");
+        p.fire(high);
+        run(p, 11);
+        p.fire(new Alert(high.name(), Severity.CRITICAL, high.labels(), high.annotations(), null));
+        run(p, 61);
+        assertThat(hook.received).hasSize(2);
+        assertThat(hook.received.get(1).alerts()).extracting(s -> s.alert().severity() + "/" + s.status())
+                .containsExactlyInAnyOrder("HIGH/RESOLVED", "CRITICAL/FIRING");
+        assertThat(log).extracting(Event::action).containsExactly("alert-firing", "alert-severity-changed");
+        run(p, 120);
+        assertThat(hook.received).hasSize(2);
+    }
+
+    @Test
     void inhibitedAlertsAreCountedNotSent() {
         AlertPipeline p = new AlertPipeline(settings, List.of(Route.of(hook)), a -> true, log::add, clock, meters);
         p.fire(alert("web", "0"));

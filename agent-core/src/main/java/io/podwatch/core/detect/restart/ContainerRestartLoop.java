@@ -54,7 +54,8 @@ public final class ContainerRestartLoop implements Detector, Inhibitions {
         h.lastSeen = e.time();
         h.removed = false;
         switch (e.action()) {
-            case ContainerEvents.START, ContainerEvents.RESTART -> h.runningSince = startedAt(e);
+            // the event is the start; a STARTED_AT field on it may still describe the previous run
+            case ContainerEvents.START, ContainerEvents.RESTART -> h.runningSince = e.time();
             case ContainerEvents.DIED -> died(h, e, alerts, 1);
             case ContainerEvents.RESTARTS_OBSERVED -> missed(h, e, alerts);
             case ContainerEvents.REMOVE -> h.removed = true;
@@ -63,10 +64,19 @@ public final class ContainerRestartLoop implements Detector, Inhibitions {
         }
     }
 
-    /** The poll fallback saw RestartCount move: count the deaths we did not see as short runs. */
+    /**
+     * The poll fallback saw RestartCount (or StartedAt) move without events: count the deaths we did
+     * not see as short runs — they happened between two polls, seconds apart.
+     */
     private void missed(ContainerHistory h, Event e, Alerts alerts) {
         long count = number(e, ContainerEvents.RESTART_COUNT, -1);
-        int missed = h.lastRestartCount >= 0 && count > h.lastRestartCount ? (int) (count - h.lastRestartCount) : 1;
+        long delta = number(e, ContainerEvents.RESTART_DELTA, -1);
+        int missed;
+        if (delta >= 0) {
+            missed = (int) Math.max(1, delta);
+        } else {
+            missed = h.lastRestartCount >= 0 && count > h.lastRestartCount ? (int) (count - h.lastRestartCount) : 1;
+        }
         h.lastRestartCount = count;
         Instant started = startedAt(e);
         for (int i = 0; i < missed; i++) {
@@ -101,7 +111,9 @@ public final class ContainerRestartLoop implements Detector, Inhibitions {
         if (!"on-failure".equals(policy) || max <= 0 || h.lastExitCode == 0) {
             return false;
         }
-        return restartCount >= 0 ? restartCount >= max : h.deathsOfId > max;
+        // Podman's count may lag by one (it is read at the previous inspect); our own count may miss
+        // deaths from before podwatch started: either one reaching the limit means it gave up
+        return restartCount >= max || h.deathsOfId > max;
     }
 
     private Alert alert(ContainerHistory h, Severity sev, boolean gaveUp) {

@@ -126,6 +126,22 @@ class ContainerRestartLoopTest {
     }
 
     @Test
+    void pollFallbackUsesTheReportedDelta() {
+        event("a", ContainerEvents.RESTARTS_OBSERVED, Map.of(ContainerEvents.RESTART_DELTA, 3, ContainerEvents.RESTART_COUNT, 3));
+        assertThat(fired).hasSize(1);
+    }
+
+    @Test
+    void onFailureGiveUpCountedByDeathsWhenPodmanCountLags() {
+        Map<String, Object> policy = Map.of(ContainerEvents.RESTART_POLICY, "on-failure", ContainerEvents.RESTART_MAX, 1,
+                ContainerEvents.RESTART_COUNT, 0);
+        crash("a", Duration.ofMinutes(2), Duration.ZERO, policy);
+        assertThat(fired).isEmpty();
+        crash("a", Duration.ofMinutes(2), Duration.ZERO, policy);
+        assertThat(fired).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
     void inhibitsResourceAlertsOfALoopingContainerOnly() {
         Alert cpu = new Alert("HighCpu", Severity.HIGH, Map.of("container", "web", "category", "resource"), Map.of(), null);
         Alert other = new Alert("Privileged", Severity.HIGH, Map.of("container", "web"), Map.of(), null);
