@@ -2,6 +2,7 @@ package io.podwatch.agent.sink.eventlog;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +83,19 @@ final class RotatingFile implements AutoCloseable {
         return path.resolveSibling(path.getFileName() + "." + i);
     }
 
-    /** After a failed write the stream may be broken: reopen on the next attempt. */
+    /**
+     * After a failed write: cut off any partly written line (so the retry does not glue a fragment
+     * onto a whole line, which readers would drop) and reopen on the next attempt.
+     */
     void reset() {
         closeQuietly();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            if (ch.size() > size) {
+                ch.truncate(size);
+            }
+        } catch (IOException e) {
+            // the next write attempt reports the problem
+        }
     }
 
     private void closeQuietly() {
