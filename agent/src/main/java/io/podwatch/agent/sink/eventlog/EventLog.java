@@ -87,10 +87,9 @@ public final class EventLog implements EventSink, Managed {
                 }
                 batch.add(first);
                 queue.drainTo(batch, 511);
-                for (Event e : batch) {
-                    writeUntilDone(EcsJson.line(e));
-                }
-                flushUntilDone();
+                List<String> lines = new ArrayList<>(batch.size());
+                batch.forEach(e -> lines.add(EcsJson.line(e)));
+                writeUntilDone(lines);
                 batch.clear();
             }
         } catch (InterruptedException e) {
@@ -98,18 +97,21 @@ public final class EventLog implements EventSink, Managed {
         }
     }
 
-    private void writeUntilDone(String line) throws InterruptedException {
+    private void writeUntilDone(List<String> lines) throws InterruptedException {
         Duration pause = config.retryInitial();
         while (true) {
+            int before = lines.size();
             try {
-                file.write(line);
-                written.increment();
+                file.write(lines);
+                written.increment(before);
                 recovered();
                 return;
             } catch (IOException e) {
+                written.increment(before - lines.size());
                 failed(e);
-                if (!running && queue.isEmpty() && failures > 3) {
-                    return; // stopping: give up after a few attempts rather than hang close()
+                if (!running && failures > 3) {
+                    dropped.increment(lines.size()); // stopping: give up rather than hang close()
+                    return;
                 }
                 TimeUnit.MILLISECONDS.sleep(pause.toMillis());
                 pause = pause.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : pause.multipliedBy(2);
@@ -117,18 +119,9 @@ public final class EventLog implements EventSink, Managed {
         }
     }
 
-    private void flushUntilDone() throws InterruptedException {
-        try {
-            file.flush();
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
     private void failed(IOException e) {
         writeErrors.increment();
         failures++;
-        file.reset();
         if (failingSince == null) {
             failingSince = clock.instant();
         }
@@ -139,7 +132,8 @@ public final class EventLog implements EventSink, Managed {
         }
     }
 
-    private void recovered() throws IOException {
+    /** Records the outage in the log itself; that line is informational, so a failure here is only counted. */
+    private void recovered() {
         if (failingSince == null) {
             return;
         }
@@ -149,9 +143,13 @@ public final class EventLog implements EventSink, Managed {
         failures = 0;
         failureLog.reset();
         LOG.info("event log {} writable again after {} failed writes", config.path(), n);
-        file.write(EcsJson.line(new Event(clock.instant(), EventKind.EVENT, "event-log-write-failed", "host",
-                Severity.MEDIUM, "eventlog", null, "Event log was not writable from " + since + " (" + n
-                + " failed writes); lines were held and retried", Map.of("podwatch.eventlog.failed_writes", n))));
+        try {
+            file.write(new ArrayList<>(List.of(EcsJson.line(new Event(clock.instant(), EventKind.EVENT, "event-log-write-failed", "host",
+                    Severity.MEDIUM, "eventlog", null, "Event log was not writable from " + since + " (" + n
+                    + " failed writes); lines were held and retried", Map.of("podwatch.eventlog.failed_writes", n))))));
+        } catch (IOException e) {
+            writeErrors.increment();
+        }
     }
 
     /** Writes what is queued (bounded), then stops. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -32,21 +33,41 @@ final class RotatingFile implements AutoCloseable {
         this.keep = keep;
     }
 
-    void write(String line) throws IOException {
-        byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
-        if (out == null) {
-            open();
-        }
-        if (size > 0 && size + b.length > maxBytes) {
-            rotate();
-        }
-        out.write(b);
-        size += b.length;
-    }
-
-    void flush() throws IOException {
-        if (out != null) {
-            out.flush();
+    /**
+     * Appends the lines, as few write calls as the size limit allows, rotating in between; each
+     * line written is removed from {@code lines}. On failure the file is cut back to the end of the
+     * last complete write and the exception thrown, so the caller retries exactly what is left in
+     * {@code lines} without leaving a torn line or writing one twice.
+     */
+    void write(List<String> lines) throws IOException {
+        while (!lines.isEmpty()) {
+            if (out == null) {
+                open();
+            }
+            StringBuilder sb = new StringBuilder();
+            int n = 0;
+            for (String l : lines) {
+                int len = l.length() + 1; // chars, a lower bound of the UTF-8 bytes: fine for a limit
+                if (n > 0 && size + sb.length() + len > maxBytes) {
+                    break;
+                }
+                sb.append(l).append('\n');
+                n++;
+            }
+            if (size > 0 && size + sb.length() > maxBytes) {
+                rotate();
+                continue;
+            }
+            byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                out.write(b);
+                out.flush();
+            } catch (IOException e) {
+                truncateToLastGoodSize();
+                throw e;
+            }
+            size += b.length;
+            lines.subList(0, n).clear();
         }
     }
 
@@ -83,12 +104,12 @@ final class RotatingFile implements AutoCloseable {
         return path.resolveSibling(path.getFileName() + "." + i);
     }
 
-    /**
-     * After a failed write: cut off any partly written line (so the retry does not glue a fragment
-     * onto a whole line, which readers would drop) and reopen on the next attempt.
-     */
-    void reset() {
+    /** Cuts off a partly written batch (a retry must not glue a fragment onto a line); reopens next time. */
+    private void truncateToLastGoodSize() {
         closeQuietly();
+        if (!Files.exists(path)) {
+            return;
+        }
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
             if (ch.size() > size) {
                 ch.truncate(size);
