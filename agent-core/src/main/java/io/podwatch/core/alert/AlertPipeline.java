@@ -128,25 +128,36 @@ public final class AlertPipeline implements Alerts, Detector {
         }
         for (Iterator<AlertGroup> it = groups.values().iterator(); it.hasNext(); ) {
             AlertGroup g = it.next();
-            if (g.due(now)) {
-                g.flush(now, settings.groupInterval(), settings.repeatInterval()).ifPresentOrElse(
-                        list -> routes.forEach(r -> r.offer(g.key(), g.labels(), list, now)),
-                        () -> suppressed.get(Suppression.DEDUP).increment());
-                if (g.isEmpty()) {
-                    it.remove();
-                }
+            if (g.due(now) && flush(g, now)) {
+                it.remove();
             }
         }
         routes.forEach(r -> r.tick(now, this::firing));
+    }
+
+    /** Flushes a due group to the routes; true when it is empty afterwards. */
+    private boolean flush(AlertGroup g, Instant now) {
+        g.flush(now, settings.groupInterval(), settings.repeatInterval()).ifPresentOrElse(
+                list -> routes.forEach(r -> r.offer(g.key(), g.labels(), list, now)),
+                () -> suppressed.get(Suppression.DEDUP).increment());
+        return g.isEmpty();
     }
 
     private List<AlertState> firing() {
         return tracked.values().stream().map(t -> t.state).filter(AlertState::firing).toList();
     }
 
+    /**
+     * Records a state change; a group already due (group-wait 0, or group-interval passed) is
+     * flushed at once rather than on the next tick, so a change costs no tick latency.
+     */
     private void changed(TrackedAlert t, String action, Instant now) {
-        group(t.state, now).put(t.state);
+        AlertGroup g = group(t.state, now);
+        g.put(t.state);
         stateLog.accept(stateEvent(t.state, action, now));
+        if (g.due(now) && flush(g, now)) {
+            groups.remove(g.key());
+        }
     }
 
     private AlertGroup group(AlertState s, Instant now) {

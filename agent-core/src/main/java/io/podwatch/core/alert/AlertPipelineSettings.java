@@ -16,8 +16,9 @@ public record AlertPipelineSettings(List<String> groupBy, Duration groupWait, Du
             List.of("alertname", "container"),
             "Labels whose values form a notification group; '...' groups by all labels (one alert per group).");
     public static final Setting<Duration> GROUP_WAIT = Setting.of("alerts.group-wait",
-            ValueTypes.duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofSeconds(10),
-            "How long a new group waits for more alerts before its first notification.");
+            ValueTypes.duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofSeconds(2),
+            "How long a new group waits for more alerts before its first notification. Short by default: the "
+                    + "detectors of one host raise related alerts within milliseconds of each other.");
     public static final Setting<Duration> GROUP_INTERVAL = Setting.of("alerts.group-interval",
             ValueTypes.duration(Duration.ofSeconds(1), Duration.ofHours(24)), Duration.ofMinutes(1),
             "Minimum time between notifications of a group whose alerts changed.");

@@ -72,7 +72,6 @@ class RestartLoopPodmanIT {
                     "state-dir: " + dir.resolve("state"),
                     "event-log: " + dir.resolve("events.jsonl"),
                     "alerts:",
-                    "  group-wait: 0s",
                     "  group-interval: 1s",
                     "  webhooks:",
                     "    - url: " + hook.url("/hook"),
