@@ -2,6 +2,8 @@ package io.podwatch.agent;
 
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.collectors.podman.PodmanSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
@@ -21,6 +23,7 @@ public final class BuiltIns {
     public static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>();
         all.addAll(AgentSettings.all());
+        all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AnomalySettings.all());
         return List.copyOf(all);
@@ -29,6 +32,7 @@ public final class BuiltIns {
     /** Every metric family collectors emit as samples (self-metrics are documented separately). */
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
+        all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
         return List.copyOf(all);
