@@ -6,6 +6,8 @@ import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.collect.CollectorRunner;
@@ -46,6 +48,10 @@ public final class Agent implements AutoCloseable {
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(), alerts, clock,
                 QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
+        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
+                meters);
+        podman.managed().forEach(lifecycle::add);
+        runner.add(lifecycle.add(podman.collector()), podman.schedule());
         HostSettings hostSettings = HostSettings.from(config);
         if (hostSettings.enabled()) {
             HostCollector host = lifecycle.add(new HostCollector(clock));

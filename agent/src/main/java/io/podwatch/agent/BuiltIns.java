@@ -4,6 +4,8 @@ import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.agent.sink.AlertSinkSettings;
 import io.podwatch.agent.sink.eventlog.EventLogSettings;
+import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.collectors.podman.PodmanSettings;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
@@ -25,6 +27,7 @@ public final class BuiltIns {
     public static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>();
         all.addAll(AgentSettings.all());
+        all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AnomalySettings.all());
         all.addAll(RestartLoopSettings.all());
@@ -37,6 +40,7 @@ public final class BuiltIns {
     /** Every metric family collectors emit as samples (self-metrics are documented separately). */
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
+        all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
         return List.copyOf(all);

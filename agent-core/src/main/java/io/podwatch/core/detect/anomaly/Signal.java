@@ -14,7 +14,7 @@ public enum Signal {
     BLOCK_WRITE("container_fs_writes_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s"),
     NET_RX("container_network_receive_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
     NET_TX("container_network_transmit_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
-    PIDS("container_threads", false, "ContainerPidsAnomaly", "tasks");
+    PIDS("container_processes", false, "ContainerPidsAnomaly", "tasks");
 
     private final String metric;
     private final boolean counter;

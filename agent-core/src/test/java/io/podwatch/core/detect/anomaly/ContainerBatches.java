@@ -15,7 +15,7 @@ final class ContainerBatches {
     static final MetricDef RX = MetricDef.counter("container_network_receive_bytes_total", "bytes", "rx", "id", "name", "image", "interface");
     static final MetricDef PERIODS = MetricDef.counter("container_cpu_cfs_periods_total", "", "p", "id", "name", "image");
     static final MetricDef THROTTLED = MetricDef.counter("container_cpu_cfs_throttled_periods_total", "", "t", "id", "name", "image");
-    static final MetricDef THREADS = MetricDef.gauge("container_threads", "", "t", "id", "name", "image");
+    static final MetricDef THREADS = MetricDef.gauge("container_processes", "", "t", "id", "name", "image");
     static final MetricDef THREADS_MAX = MetricDef.gauge("container_threads_max", "", "t", "id", "name", "image");
 
     /** One container's raw counters for one batch. */
