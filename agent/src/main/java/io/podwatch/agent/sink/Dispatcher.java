@@ -7,6 +7,7 @@ import io.podwatch.core.alert.Notification;
 import io.podwatch.core.alert.NotificationQueue;
 import io.podwatch.core.collect.LogThrottle;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.process.EventSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -218,15 +219,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
         synchronized (signal) {
             signal.notifyAll();
         }
-        try {
-            thread.join(3000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NamedThreads.join(thread, Duration.ofSeconds(3), Duration.ofSeconds(1));
         sink.close();
     }
 }

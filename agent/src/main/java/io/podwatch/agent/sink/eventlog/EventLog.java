@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.collect.LogThrottle;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Severity;
@@ -159,15 +160,7 @@ public final class EventLog implements EventSink, Managed {
             return;
         }
         running = false;
-        try {
-            thread.join(3000);
-            if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NamedThreads.join(thread, Duration.ofSeconds(3), Duration.ofSeconds(1));
         if (file != null) {
             file.close();
         }
