@@ -23,23 +23,49 @@ final class CgroupText {
         return t.isEmpty() ? Double.NaN : Double.parseDouble(t);
     }
 
-    /** "key value" lines (memory.stat, cpu.stat, memory.events, cpuacct.stat); empty when null. */
-    static Map<String, Double> flatKeyed(String text) {
-        Map<String, Double> out = new HashMap<>();
+    /**
+     * The values of {@code keys} in "key value" lines (memory.stat, cpu.stat, memory.events), NaN
+     * where absent or null. Scans without splitting or boxing: v1 memory.stat has ~70 lines per
+     * container and only a few are wanted, every interval, for every container.
+     */
+    static double[] keyed(String text, String... keys) {
+        double[] out = new double[keys.length];
+        java.util.Arrays.fill(out, Double.NaN);
         if (text == null) {
             return out;
         }
-        for (String line : text.split("\n")) {
-            int sp = line.indexOf(' ');
-            if (sp > 0) {
-                try {
-                    out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1).trim()));
-                } catch (NumberFormatException e) {
-                    // a non-numeric line (none known today) is not a counter
+        int pos = 0;
+        int len = text.length();
+        while (pos < len) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            int sp = text.indexOf(' ', pos);
+            if (sp > pos && sp < eol) {
+                for (int k = 0; k < keys.length; k++) {
+                    String key = keys[k];
+                    if (key.length() == sp - pos && text.startsWith(key, pos)) {
+                        out[k] = parse(text, sp + 1, eol);
+                        break;
+                    }
                 }
             }
+            pos = eol + 1;
         }
         return out;
+    }
+
+    private static double parse(String text, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Double.parseDouble(text.substring(from, to).trim());
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** v1 blkio "MAJ:MIN Op value" lines summed per Op over devices: {Read, Write}. NaN when null. */
