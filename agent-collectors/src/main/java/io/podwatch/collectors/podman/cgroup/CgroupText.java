@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Parsers for the text formats of cgroup v1/v2 files and {@code /proc/PID/net/dev}. Pure. */
 final class CgroupText {
+    /** Compiled once: String.split with a regex compiles it on every call, per line, per container. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private CgroupText() {
     }
 
@@ -76,7 +78,7 @@ final class CgroupText {
         double read = 0;
         double write = 0;
         for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = SPACES.split(line.trim());
             if (f.length == 3 && f[0].contains(":")) {
                 if (f[1].equals("Read")) {
                     read += Double.parseDouble(f[2]);
@@ -96,7 +98,7 @@ final class CgroupText {
         double read = 0;
         double write = 0;
         for (String line : text.split("\n")) {
-            for (String kv : line.trim().split("\\s+")) {
+            for (String kv : SPACES.split(line.trim())) {
                 if (kv.startsWith("rbytes=")) {
                     read += Double.parseDouble(kv.substring(7));
                 } else if (kv.startsWith("wbytes=")) {
@@ -119,7 +121,7 @@ final class CgroupText {
                 continue;
             }
             String iface = line.substring(0, colon).trim();
-            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            String[] f = SPACES.split(line.substring(colon + 1).trim());
             if (iface.equals("lo") || f.length < 16) {
                 continue;
             }
