@@ -39,7 +39,7 @@ public final class AlertmanagerJson {
         o.put("version", "4").put("groupKey", n.groupKey()).put("truncatedAlerts", 0)
                 .put("status", n.status().label()).put("receiver", receiver).put("externalURL", "")
                 .put("idempotencyKey", n.id());
-        o.set("groupLabels", JSON.valueToTree(n.groupLabels()));
+        o.set("groupLabels", JSON.valueToTree(new TreeMap<>(n.groupLabels())));
         Map<String, String> common = null;
         Map<String, String> commonAnn = null;
         ArrayNode arr = o.putArray("alerts");
@@ -65,7 +65,7 @@ public final class AlertmanagerJson {
         for (AlertState s : n.alerts()) {
             ObjectNode a = arr.addObject();
             a.set("labels", JSON.valueToTree(labels(s, external)));
-            a.set("annotations", JSON.valueToTree(s.alert().annotations()));
+            a.set("annotations", JSON.valueToTree(new TreeMap<>(s.alert().annotations())));
             a.put("startsAt", s.startsAt().toString());
             a.put("endsAt", (s.endsAt() == null ? firingEndsAt : s.endsAt()).toString());
             a.put("generatorURL", "");

@@ -18,7 +18,7 @@ import java.util.Map;
  * The JDK client rather than netty's: delivery is one blocking request at a time on the
  * dispatcher's own thread, which the JDK client does with per-request timeouts, TLS and redirects
  * built in and no event loop to share or tune; it adds no dependency. Messages name the URL
- * without user-info or query (either may carry a token) and never include headers.
+ * without user-info, path or query (each may carry a token) and never include headers.
  */
 public final class HttpPoster implements AutoCloseable {
     private final HttpClient client;
@@ -82,9 +82,13 @@ public final class HttpPoster implements AutoCloseable {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
-    /** scheme://host:port/path: no user-info, no query. */
+    /**
+     * scheme://host:port/… : no user-info, query or path — chat-style webhook URLs carry their token
+     * in the path. The sink's name says which receiver it is.
+     */
     public static String redact(URI u) {
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + (u.getRawPath() == null ? "" : u.getRawPath());
+        boolean path = u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/");
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + (path ? "/…" : "");
     }
 
     @Override
