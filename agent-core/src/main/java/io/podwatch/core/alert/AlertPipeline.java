@@ -33,6 +33,7 @@ public final class AlertPipeline implements Alerts, Detector {
     private final Map<String, TrackedAlert> tracked = new HashMap<>();
     private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
     private final Map<Suppression, Counter> suppressed;
+    private volatile int firingCount;
 
     public AlertPipeline(AlertPipelineSettings settings, List<Route> routes, Inhibitions inhibitions,
                          EventSink stateLog, Clock clock, MeterRegistry meters) {
@@ -42,8 +43,8 @@ public final class AlertPipeline implements Alerts, Detector {
         this.clock = clock;
         this.suppressed = Suppression.counters(meters);
         routes.forEach(r -> this.routes.add(new RouteState(r, s -> suppressed.get(s).increment())));
-        Gauge.builder("podwatch.alerts.firing", tracked, t -> t.values().stream().filter(a -> a.state.firing()).count())
-                .description("Alerts currently firing").register(meters);
+        // read by the scrape thread: a counter the processing thread keeps, never the map itself
+        Gauge.builder("podwatch.alerts.firing", this, p -> p.firingCount).description("Alerts currently firing").register(meters);
     }
 
     @Override
@@ -154,6 +155,7 @@ public final class AlertPipeline implements Alerts, Detector {
     private void changed(TrackedAlert t, String action, Instant now) {
         AlertGroup g = group(t.state, now);
         g.put(t.state);
+        firingCount = (int) tracked.values().stream().filter(a -> a.state.firing()).count();
         stateLog.accept(stateEvent(t.state, action, now));
         if (g.due(now) && flush(g, now)) {
             groups.remove(g.key());

@@ -89,6 +89,7 @@ class AlertPipelineTest {
         assertThat(resolved.alerts().get(0).endsAt()).isNotNull();
         run(p, 600);
         assertThat(hook.received).hasSize(2);
+        assertThat(meters.get("podwatch.alerts.firing").gauge().value()).isZero();
     }
 
     @Test

@@ -46,6 +46,8 @@ public final class WebhookReceiver implements AutoCloseable {
     public final List<Request> accepted = new CopyOnWriteArrayList<>();
     public final List<Request> refused = new CopyOnWriteArrayList<>();
     public final Map<String, AtomicInteger> keys = new ConcurrentHashMap<>();
+    /** Requests being handled right now (a slow receiver holds them). */
+    public final AtomicInteger inFlight = new AtomicInteger();
 
     public WebhookReceiver() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -99,6 +101,7 @@ public final class WebhookReceiver implements AutoCloseable {
         byte[] body = ex.getRequestBody().readAllBytes();
         Request r = new Request(System.nanoTime(), Map.copyOf(ex.getRequestHeaders()), body);
         Mode m = mode;
+        inFlight.incrementAndGet();
         try {
             switch (m) {
                 case FAIL_500 -> reply(ex, 500, "boom", r);
@@ -115,6 +118,8 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
