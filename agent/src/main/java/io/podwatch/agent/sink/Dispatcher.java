@@ -45,6 +45,8 @@ public final class Dispatcher implements NotificationQueue, Managed {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Thread thread;
     private volatile boolean running;
+    private boolean opened;
+    private java.time.Instant nextOpenAttempt;
 
     public Dispatcher(NotificationSink sink, Path outboxDir, OutboxLimits limits, Backoff backoff, EventSink reports,
                       Clock clock, MeterRegistry meters) {
@@ -72,13 +74,28 @@ public final class Dispatcher implements NotificationQueue, Managed {
         return sink.name();
     }
 
-    /** Opens the outbox (what a previous run left is delivered first) and starts the thread. */
+    /**
+     * Opens the outbox (what a previous run left is delivered first) and starts the thread. An
+     * outbox that cannot be opened (state-dir not writable) does not stop the agent: it is
+     * reported, notifications go out from memory meanwhile, and opening is retried every minute.
+     */
     @Override
-    public void start() throws IOException {
-        List<Path> unreadable = outbox.open();
-        unreadable.forEach(p -> reports.unreadable(p.getFileName().toString()));
+    public void start() {
+        tryOpen();
         running = true;
         thread.start();
+    }
+
+    private void tryOpen() {
+        nextOpenAttempt = clock.instant().plus(Duration.ofMinutes(1));
+        try {
+            List<Path> unreadable = outbox.open();
+            unreadable.forEach(p -> reports.unreadable(p.getFileName().toString()));
+            opened = true;
+        } catch (IOException e) {
+            LOG.error("sink {}: outbox not usable, delivering from memory until it is: {}", sink.name(), e.toString());
+            reports.outboxFailed(e);
+        }
     }
 
     @Override
@@ -115,6 +132,9 @@ public final class Dispatcher implements NotificationQueue, Managed {
         int attempt = 0;
         while (running) {
             try {
+                if (!opened && !clock.instant().isBefore(nextOpenAttempt)) {
+                    tryOpen();
+                }
                 Optional<Delivery> next = next();
                 if (next.isEmpty()) {
                     pause(Duration.ofSeconds(1));

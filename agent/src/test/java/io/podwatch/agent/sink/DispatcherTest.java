@@ -93,6 +93,17 @@ class DispatcherTest {
     }
 
     @Test
+    void anOutboxThatCannotBeOpenedDoesNotStopTheAgent() throws Exception {
+        Files.writeString(dir.resolve("outbox"), "a file where the directory should be");
+        Dispatcher d = dispatcher(10);
+        d.start();
+        d.submit(Notifications.of("fake", Notifications.firing("A", "c")));
+        await().until(() -> sent.size() == 1);
+        d.close();
+        assertThat(reports).extracting(Event::action).startsWith("outbox-write-failed");
+    }
+
+    @Test
     void anUnwritableOutboxStillDeliversFromMemoryAndSaysSo() throws Exception {
         Dispatcher d = dispatcher(10);
         d.start();
