@@ -41,11 +41,11 @@ public record AuditRule(String name, Severity severity, String summary, Set<Stri
 
     public boolean matches(Map<String, Object> f) {
         return anyOf(keys, f.get("auditd.key"))
-                && (syscalls.isEmpty() || syscalls.contains(f.get("auditd.data.syscall")))
+                && anyOf(syscalls, f.get("auditd.data.syscall"))
                 && anyOf(recordTypes, f.get("auditd.records"))
                 && pathsMatch(f.get("file.path"))
                 && anyOf(eventTypes, f.get("event.type"))
-                && (auids.isEmpty() || auids.contains(f.get("user.audit.id")))
+                && (auids.isEmpty() || f.get("user.audit.id") instanceof Long auid && auids.contains(auid))
                 && (inContainer == null || inContainer == f.containsKey("container.id"))
                 && (containers.isEmpty() || anyGlob(containers, f.get("container.name")))
                 && (!setuidExec || Boolean.TRUE.equals(f.get("process.setuid"))
