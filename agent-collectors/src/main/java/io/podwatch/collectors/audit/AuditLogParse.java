@@ -13,7 +13,6 @@ import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,9 +41,9 @@ public final class AuditLogParse {
     public record Result(long records, long events, long parseErrors, long possiblyLost) {
     }
 
-    public Result run(List<Path> files, String format, PrintStream out) throws IOException, InterruptedException {
-        boolean json = format.equals("json");
-        return run(files, e -> out.println(json ? EcsJson.line(e) : text(e)));
+    /** One output line for {@code e}: ECS JSON (nested objects) or text. */
+    public static String format(Event e, boolean json) {
+        return json ? EcsJson.line(e) : text(e);
     }
 
     public Result run(List<Path> files, Consumer<Event> out) throws IOException, InterruptedException {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code podwatch} command; each subcommand is one line in {@code subcommands}. */
 @Command(name = "podwatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Watches a Podman host: container stats, audit trail, posture, anomalies; alerts operators.",
-        subcommands = {RunCommand.class, ConfigCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, ConfigCommand.class, AuditCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PodwatchCommand implements Runnable {
     @CommandLine.Spec
