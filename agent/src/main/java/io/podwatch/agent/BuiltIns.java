@@ -1,9 +1,12 @@
 package io.podwatch.agent;
 
+import io.podwatch.collectors.audit.AuditMetrics;
+import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.rules.audit.AuditRuleSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +23,8 @@ public final class BuiltIns {
         List<Setting<?>> all = new ArrayList<>();
         all.addAll(AgentSettings.all());
         all.addAll(HostSettings.all());
+        all.addAll(AuditSettings.all());
+        all.addAll(AuditRuleSettings.all());
         return List.copyOf(all);
     }
 
@@ -27,6 +32,7 @@ public final class BuiltIns {
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
         all.addAll(HostMetrics.all());
+        all.addAll(AuditMetrics.all());
         return List.copyOf(all);
     }
 }
