@@ -124,6 +124,8 @@ public final class AuditTrail implements Managed {
             t.open(null, true);
         } else if (cp != null) {
             emitted.restore(cp.emitted());
+            LOG.debug("audit log resumed at {} offset {} ({} events already handed over after it)", cp.fileKey(),
+                    cp.offset(), cp.emitted().size());
         }
         tailer = t;
         stats.readable = true;
@@ -154,7 +156,9 @@ public final class AuditTrail implements Managed {
         if (tailer == null || pipeline == null) {
             return;
         }
-        long safe = Math.min(pipeline.assembler().oldestOpenPosition(), Math.min(currentLine, tailer.consumed()));
+        // mid-read, every line before the current one is processed; between reads, all that was consumed
+        long read = currentLine != Long.MAX_VALUE ? currentLine : tailer.consumed();
+        long safe = Math.min(pipeline.assembler().oldestOpenPosition(), read);
         List<String> keys = emitted.prune(safe, pipeline.assembler().inFlight() == 0 && currentLine == Long.MAX_VALUE);
         checkpoints.save(tailer.checkpoint(safe, keys));
         tailer.prune(safe);
@@ -194,7 +198,7 @@ public final class AuditTrail implements Managed {
             return;
         }
         try {
-            t.join(2000);
+            t.join(5000);
             if (t.isAlive()) {
                 t.interrupt(); // blocked handing over to a full queue
                 t.join(2000);

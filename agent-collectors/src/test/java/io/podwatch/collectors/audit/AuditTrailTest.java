@@ -3,25 +3,14 @@ package io.podwatch.collectors.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.podwatch.collectors.audit.enrich.Attribution;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
-import io.podwatch.collectors.audit.enrich.EventDecoder;
-import io.podwatch.collectors.audit.enrich.ProcessContainers;
-import io.podwatch.collectors.audit.enrich.UserDb;
-import io.podwatch.collectors.audit.parse.Syscalls;
-import io.podwatch.collectors.audit.tail.CheckpointStore;
-import io.podwatch.core.emit.Emitter;
-import io.podwatch.core.model.Event;
-import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.rules.audit.AuditRuleBuilder;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,34 +19,12 @@ class AuditTrailTest {
     @TempDir
     Path dir;
 
-    final List<Long> serials = new CopyOnWriteArrayList<>();
-    final Emitter emitter = new Emitter() {
-        @Override
-        public void samples(SampleBatch batch) {
-        }
-
-        @Override
-        public void event(Event event) {
-            serials.add((Long) event.fields().get("auditd.sequence"));
-        }
-
-        @Override
-        public void eventAwait(Event event) {
-            event(event);
-        }
-    };
+    final TrailHarness harness = new TrailHarness();
 
     AuditTrail trail(Path log, boolean fromBeginning) {
-        Clock clock = Clock.systemUTC();
-        AuditSettings s = new AuditSettings(true, log, fromBeginning, false, Duration.ofSeconds(2), 64,
-                Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofMinutes(1));
-        AuditStats stats = new AuditStats();
-        Attribution attribution = new Attribution(UserDb.host(clock),
-                new ProcessContainers(dir.resolve("no-proc"), clock, 1000), ContainerNames.none(), dir, clock);
         AuditRuleSet all = new AuditRuleSet(List.of(AuditRuleBuilder.rule("all", Severity.LOW, "all").build()));
-        AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, all, false, stats);
-        return new AuditTrail(s, mapper, new CheckpointStore(dir.resolve("state/audit.checkpoint")), emitter, clock,
-                stats);
+        return harness.trail(log, dir.resolve("state"), fromBeginning, all, dir.resolve("no-proc"),
+                ContainerNames.none());
     }
 
     @Test
@@ -66,11 +33,11 @@ class AuditTrailTest {
         AuditLogWriter.append(log, 1, 100);
         AuditTrail t = trail(log, true);
         t.start();
-        await().until(() -> serials.size() == 99);
+        await().until(() -> harness.events.size() == 99);
         AuditLogWriter.append(log, 100, 150);
         Files.move(log, dir.resolve("audit.log.1"));
         AuditLogWriter.append(log, 150, 300);
-        await().until(() -> serials.size() == 299);
+        await().until(() -> harness.events.size() == 299);
         t.close();
         t.close(); // idempotent
         // stopped while auditd goes on writing and rotates again
@@ -80,9 +47,9 @@ class AuditTrailTest {
         AuditLogWriter.append(log, 350, 400);
         AuditTrail again = trail(log, false);
         again.start();
-        await().until(() -> serials.size() >= 399);
+        await().until(() -> harness.events.size() >= 399);
         again.close();
-        assertThat(serials).hasSize(399).doesNotHaveDuplicates();
+        assertThat(harness.serials()).hasSize(399).doesNotHaveDuplicates();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(th -> th.getName().equals("podwatch-audit"));
     }
 
@@ -93,7 +60,7 @@ class AuditTrailTest {
         t.start();
         Files.createDirectories(log.getParent());
         AuditLogWriter.append(log, 1, 3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> serials.size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.events.size() == 2);
         t.close();
     }
 }
