@@ -31,7 +31,7 @@ public final class EventDecoder {
         if (event.key().node() != null) {
             f.put("auditd.node", event.key().node());
         }
-        f.put("auditd.message_type", p.type().toLowerCase(Locale.ROOT));
+        f.put("auditd.message_type", kind(event).toLowerCase(Locale.ROOT));
         List<String> types = new ArrayList<>(event.records().size());
         event.records().forEach(r -> types.add(r.type()));
         f.put("auditd.records", types);
@@ -61,6 +61,17 @@ public final class EventDecoder {
         process(event, p, f);
         FileFacts.add(event, syscall, p, f);
         return f;
+    }
+
+    /** What the event is, as ausearch names it: its first record that is not auxiliary (LOGIN before SYSCALL). */
+    private static String kind(AuditEvent event) {
+        for (AuditRecord r : event.records()) {
+            if (!r.type().equals("PROCTITLE") && !r.type().equals("CWD") && !r.type().equals("PATH")
+                    && !r.type().equals("EXECVE") && !r.type().equals("BPRM_FCAPS")) {
+                return r.type();
+            }
+        }
+        return event.primary().type();
     }
 
     private static List<String> keys(AuditRecord p) {
