@@ -55,7 +55,7 @@ public final class AuditEventMapper {
             stats.matched.increment();
         }
         String action = (String) f.getOrDefault("auditd.data.syscall", f.get("auditd.message_type"));
-        String message = message(matched, f, container);
+        String message = matched.isEmpty() ? "" : message(matched, f, container);
         return new Event(Instant.ofEpochMilli(ae.key().epochMillis()), EventKind.EVENT, action, category(f),
                 severity, "audit", container, message, f);
     }

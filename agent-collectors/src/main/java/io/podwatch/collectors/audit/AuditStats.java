@@ -29,14 +29,26 @@ public final class AuditStats {
     }
 
     void event(String type, String key) {
+        if (type == lastType && key.equals(lastKey)) {
+            lastAdder.increment(); // consecutive events mostly share type and key: skip the map
+            return;
+        }
         Labels l = new Labels(type, key);
         LongAdder a = events.get(l);
         if (a == null) {
             a = events.size() >= MAX_SERIES ? events.computeIfAbsent(new Labels("other", "other"), k -> new LongAdder())
                     : events.computeIfAbsent(l, k -> new LongAdder());
         }
+        lastType = type;
+        lastKey = key;
+        lastAdder = a;
         a.increment();
     }
+
+    // single writer (the reading thread): a one-entry cache of the last series
+    private String lastType;
+    private String lastKey;
+    private LongAdder lastAdder;
 
     public Map<Labels, Long> eventCounts() {
         Map<Labels, Long> out = new java.util.HashMap<>();

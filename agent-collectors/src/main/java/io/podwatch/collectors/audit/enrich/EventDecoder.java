@@ -25,7 +25,7 @@ public final class EventDecoder {
     }
 
     public Map<String, Object> decode(AuditEvent event) {
-        Map<String, Object> f = new LinkedHashMap<>();
+        Map<String, Object> f = new LinkedHashMap<>(64);
         AuditRecord p = event.primary();
         f.put("auditd.sequence", event.key().serial());
         if (event.key().node() != null) {

@@ -9,9 +9,10 @@ import java.time.Clock;
 /**
  * Which Podman container a process belongs to, from {@code /proc/PID/cgroup}
  * ({@code libpod-<64 hex>}; conmon's {@code libpod-conmon-<id>} is not the container). Events are
- * read after the fact, so the process may be gone: then its parent is asked, and results are kept
- * in a short-lived cache fed by every event read (execs above all), so a short-lived child of a
- * known container process is still attributed. Not thread-safe: one per reading thread.
+ * read after the fact, so the process may be gone: then its parent (the event's ppid) is asked, and
+ * further up the parent chain learnt from earlier events. Answers are kept in a short-lived cache
+ * fed by every event read (execs above all), so a short-lived child of a known container process is
+ * still attributed. Not thread-safe: one per reading thread.
  */
 public final class ProcessContainers {
     /** Cached answer for "on the host, not in a container". */
@@ -20,15 +21,18 @@ public final class ProcessContainers {
     private static final String GONE = "-";
     private static final long GONE_TTL_MILLIS = 2_000;
     private static final int MAX_PIDS = 16_384;
+    private static final int MAX_DEPTH = 8;
 
     private final Path proc;
     private final long ttlMillis;
     private final TtlCache<Long, String> byPid;
+    private final TtlCache<Long, Long> parents;
 
     public ProcessContainers(Path proc, Clock clock, long ttlMillis) {
         this.proc = proc;
         this.ttlMillis = ttlMillis;
         this.byPid = new TtlCache<>(clock, MAX_PIDS);
+        this.parents = new TtlCache<>(clock, MAX_PIDS);
     }
 
     /**
@@ -36,15 +40,20 @@ public final class ProcessContainers {
      * null when neither process can be resolved any more.
      */
     public String containerOf(long pid, long ppid) {
+        if (ppid > 0) {
+            parents.put(pid, ppid, ttlMillis); // the parent chain of processes that are gone by now
+        }
         String c = lookup(pid);
-        if (c == null && ppid > 0) {
-            c = lookup(ppid);
+        long p = ppid;
+        for (int depth = 0; c == null && p > 1 && depth < MAX_DEPTH; depth++) {
+            c = lookup(p);
             if (c == null) {
-                c = lookup(parentOf(ppid));
+                Long up = parents.get(p, null); // learnt from earlier events of that process
+                p = up != null ? up : 0;
             }
-            if (c != null) {
-                byPid.put(pid, c, ttlMillis);
-            }
+        }
+        if (c != null) {
+            byPid.put(pid, c, ttlMillis);
         }
         return c;
     }
@@ -72,17 +81,6 @@ public final class ProcessContainers {
         } catch (IOException e) {
             byPid.put(pid, GONE, GONE_TTL_MILLIS); // exited (NoSuchFileException) or hidden
             return null;
-        }
-    }
-
-    /** The parent pid from {@code /proc/PID/stat} (field 4, after the parenthesised comm), or 0. */
-    long parentOf(long pid) {
-        try {
-            String stat = Files.readString(proc.resolve(Long.toString(pid)).resolve("stat"), StandardCharsets.ISO_8859_1);
-            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(rest[1]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
         }
     }
 

@@ -29,10 +29,7 @@ public final class LineSplitter {
     public void feed(byte[] buf, int off, int len, long offset, LineSink sink) throws InterruptedException {
         int end = off + len;
         int s = off;
-        for (int i = off; i < end; i++) {
-            if (buf[i] != '\n') {
-                continue;
-            }
+        for (int i = Bytes.indexOfNewline(buf, off, end); i >= 0; i = Bytes.indexOfNewline(buf, i + 1, end)) {
             if (skipping) {
                 skipping = false;
             } else if (heldLen > 0) {

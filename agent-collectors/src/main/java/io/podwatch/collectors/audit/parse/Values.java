@@ -68,17 +68,21 @@ final class Values {
         return out;
     }
 
+    private static final byte[] NIBBLES = new byte[256];
+
+    static {
+        java.util.Arrays.fill(NIBBLES, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            NIBBLES[c] = (byte) (c - '0');
+        }
+        for (int c = 'A'; c <= 'F'; c++) {
+            NIBBLES[c] = (byte) (c - 'A' + 10);
+            NIBBLES[c + 32] = (byte) (c - 'A' + 10);
+        }
+    }
+
     static int nibble(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return NIBBLES[c & 0xff];
     }
 
     static long decimal(byte[] b, int s, int e, long fallback) {
