@@ -24,6 +24,17 @@ import java.util.List;
 public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditStatusCollector status,
                               AuditDetector detector) {
     /**
+     * Whether to run the audit trail: on by default wherever auditd is installed (its log directory
+     * exists, even if podwatch may not read it: then the trail reports how to fix that), off with
+     * {@code audit.enabled: false}; {@code audit.enabled: true} runs it regardless. Called at wiring.
+     */
+    public static boolean wanted(Config config) {
+        AuditSettings s = AuditSettings.from(config);
+        Path dir = s.log().toAbsolutePath().getParent();
+        return s.enabled() && (config.isSet(AuditSettings.ENABLED) || (dir != null && java.nio.file.Files.isDirectory(dir)));
+    }
+
+    /**
      * @param names container names (a {@code PodmanContainerNames} over the Podman client, or
      *     {@link ContainerNames#none()})
      */
