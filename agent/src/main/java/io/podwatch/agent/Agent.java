@@ -6,13 +6,18 @@ import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.detect.anomaly.AnomalyConfig;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.lifecycle.Lifecycle;
+import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
 import java.time.Clock;
 import java.util.List;
@@ -30,16 +35,23 @@ public final class Agent implements AutoCloseable {
 
     private final Lifecycle lifecycle = new Lifecycle();
     private final HttpServer http;
+    private final PrometheusExposition exposition;
 
     private Agent(Config config, HostEnv env, Clock clock, String version) {
         AgentSettings settings = AgentSettings.from(config);
         LatestSamples latest = new LatestSamples();
-        PrometheusExposition exposition = new PrometheusExposition(latest);
+        exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
         Alerts alerts = new LoggedAlerts();
-        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, List.of(), List.of(), alerts, clock,
+        List<Detector> detectors = List.of(
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, container -> false));
+        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(), alerts, clock,
                 QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
+        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
+                meters);
+        podman.managed().forEach(lifecycle::add);
+        runner.add(lifecycle.add(podman.collector()), podman.schedule());
         HostSettings hostSettings = HostSettings.from(config);
         if (hostSettings.enabled()) {
             HostCollector host = lifecycle.add(new HostCollector(clock));
@@ -61,6 +73,11 @@ public final class Agent implements AutoCloseable {
         lifecycle.start();
         LOG.info("podwatch started; metrics on http://{}/metrics", http.boundAddress().getHostString() + ":"
                 + http.boundAddress().getPort());
+    }
+
+    /** The current exposition, as a scrape would see it. */
+    public String scrape() {
+        return exposition.scrape();
     }
 
     public java.net.InetSocketAddress httpAddress() {

@@ -26,7 +26,7 @@ public record AgentSettings(String httpListen, Path stateDir, Path eventLog, Str
             "Level of podwatch's own log, written to stderr (journald/OpenRC capture it).");
 
     public static List<Setting<?>> all() {
-        return List.of(HTTP_LISTEN, STATE_DIR, EVENT_LOG, LOG_LEVEL);
+        return List.of(STATE_DIR, EVENT_LOG, LOG_LEVEL, HTTP_LISTEN);
     }
 
     public static AgentSettings from(Config c) {

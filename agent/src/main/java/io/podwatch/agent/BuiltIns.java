@@ -4,7 +4,11 @@ import io.podwatch.collectors.audit.AuditMetrics;
 import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.collectors.podman.PodmanSettings;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.rules.audit.AuditRuleSettings;
 import java.util.ArrayList;
@@ -22,17 +26,21 @@ public final class BuiltIns {
     public static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>();
         all.addAll(AgentSettings.all());
+        all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AuditSettings.all());
         all.addAll(AuditRuleSettings.all());
+        all.addAll(AnomalySettings.all());
         return List.copyOf(all);
     }
 
     /** Every metric family collectors emit as samples (self-metrics are documented separately). */
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
+        all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
         all.addAll(AuditMetrics.all());
+        all.add(ContainerAnomalyDetector.SCORE);
         return List.copyOf(all);
     }
 }

@@ -13,13 +13,13 @@ import picocli.CommandLine.Command;
 /** {@code podwatch config validate|show}. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Validate or show configuration.",
         subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class})
-final class ConfigCommand implements Runnable {
+final class ConfigCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "validate or show is required");
+    public Integer call() {
+        return PodwatchCommand.usage(spec, "validate or show is required");
     }
 
     /** Prints every error, one per line, and returns the bad-config exit code. */

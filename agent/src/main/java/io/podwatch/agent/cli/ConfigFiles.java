@@ -38,7 +38,7 @@ public final class ConfigFiles {
     }
 
     private static ConfigException fileError(Path file, String expected) {
-        return new ConfigException(List.of(new ConfigError(file.toString(), 0, "", "", expected)));
+        return new ConfigException(List.of(new ConfigError(file.toString(), 0, "", null, expected)));
     }
 
     /** The environment defaults depend on; root is uid 0 as the kernel reports it. */

@@ -6,21 +6,31 @@ import picocli.CommandLine.Command;
 /** The top-level {@code podwatch} command; each subcommand is one line in {@code subcommands}. */
 @Command(name = "podwatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Watches a Podman host: container stats, audit trail, posture, anomalies; alerts operators.",
-        subcommands = {RunCommand.class, ConfigCommand.class, AuditCommand.class, VersionCommand.class,
+        subcommands = {RunCommand.class, ConfigCommand.class, AuditCommand.class, BacktestCommand.class, VersionCommand.class,
                 CommandLine.HelpCommand.class})
-public final class PodwatchCommand implements Runnable {
+public final class PodwatchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (try: podwatch run)");
+    public Integer call() {
+        return usage(spec, "a command is required (try: podwatch run)");
     }
 
-    /** Builds the command line with podwatch's exit codes: 2 for usage errors. */
+    /** Prints the problem and the command's usage to stderr; returns the usage exit code. */
+    static int usage(CommandLine.Model.CommandSpec spec, String problem) {
+        spec.commandLine().getErr().println("podwatch: " + problem);
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** Builds the command line with podwatch's exit codes: 2 for usage errors, 4 for an unexpected failure. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PodwatchCommand());
-        cl.setExitCodeExceptionMapper(e -> ExitCode.FATAL_STARTUP);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("podwatch: " + e);
+            return ExitCode.FATAL_STARTUP;
+        });
         return cl;
     }
 }
