@@ -3,10 +3,12 @@ package io.podwatch.collectors.audit;
 import io.podwatch.collectors.audit.enrich.Attribution;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
+import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
@@ -32,6 +34,22 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
         AuditSettings s = AuditSettings.from(config);
         Path dir = s.log().toAbsolutePath().getParent();
         return s.enabled() && (config.isSet(AuditSettings.ENABLED) || (dir != null && java.nio.file.Files.isDirectory(dir)));
+    }
+
+    /**
+     * The detector alone, for the processing stage, which is built before the sources that feed it.
+     * Same rules as {@link #create}'s (both read them from {@code config}).
+     */
+    public static AuditDetector detector(Config config) {
+        AuditRuleSettings r = AuditRuleSettings.from(config);
+        return new AuditDetector(new AuditRuleSet(r.rules()), r.quietPeriod());
+    }
+
+    /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
+        ContainerNames names = new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(),
+                1024);
+        return create(config, stateDir, out, clock, names);
     }
 
     /**

@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
+import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.podman.api.ApiObserver;
+import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
-import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.rules.audit.AuditRuleBuilder;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,9 +144,10 @@ class AuditdIT {
         PodmanHarness.assumeAvailable();
         try (PodmanHarness podman = PodmanHarness.create()) {
             String[] id = new String[1];
-            ContainerNames names = cid -> cid.equals(id[0])
-                    ? Optional.of(new ContainerNames.Info(new ContainerRef(cid, "pwit-box", PodmanHarness.IMAGE, ""), 0))
-                    : Optional.empty();
+            podman.startService();
+            PodmanClient client = new PodmanClient(URI.create(podman.socketUri()), Duration.ofSeconds(10),
+                    ApiObserver.NONE);
+            ContainerNames names = new PodmanContainerNames(client, java.time.Clock.systemUTC(), Duration.ofMinutes(1), 64);
             AuditTrail t = harness.trail(LOG, dir, false, rules, Path.of("/proc"), names);
             t.start();
             try {
@@ -178,8 +182,12 @@ class AuditdIT {
                         .containsEntry("rule.name", List.of("sensitive-file-read"))
                         .containsEntry("container.name", "pwit-box");
                 assertThat(e.container().name()).isEqualTo("pwit-box");
+                // inspected through the real libpod API: image, and the starter's login uid from the init pid
+                assertThat(e.fields()).containsEntry("container.image.name", PodmanHarness.IMAGE)
+                        .containsEntry("container.started_by.audit.id", AUID);
             } finally {
                 t.close();
+                client.close();
                 podman.podman("rm", "-f", "-t", "0", "pwit-box");
             }
         }
