@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Builds an {@link AuditTrail} for tests, collecting what it hands over. */
-final class TrailHarness implements Emitter {
+class TrailHarness implements Emitter {
     final List<Event> events = new CopyOnWriteArrayList<>();
     /** Which trail (1, 2...) handed over each event, for diagnosing repeats. */
     final List<Integer> handedBy = new CopyOnWriteArrayList<>();
