@@ -7,10 +7,8 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
-import io.podwatch.core.emit.Emitter;
-import io.podwatch.core.model.Event;
-import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,19 +27,7 @@ class AuditComponentsTest {
         return all;
     }
 
-    final Emitter nowhere = new Emitter() {
-        @Override
-        public void samples(SampleBatch batch) {
-        }
-
-        @Override
-        public void event(Event event) {
-        }
-
-        @Override
-        public void eventAwait(Event event) {
-        }
-    };
+    final RecordingEmitter nowhere = new RecordingEmitter();
 
     @Test
     void buildsFromDefaultsWithoutIoAndClosesWithoutStart() {

@@ -2,15 +2,13 @@ package io.podwatch.collectors.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podwatch.core.emit.Emitter;
-import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,24 +17,7 @@ class AuditStatusCollectorTest {
     @TempDir
     Path dir;
 
-    final List<Event> events = new ArrayList<>();
-    final List<SampleBatch> batches = new ArrayList<>();
-    final Emitter out = new Emitter() {
-        @Override
-        public void samples(SampleBatch batch) {
-            batches.add(batch);
-        }
-
-        @Override
-        public void event(Event event) {
-            events.add(event);
-        }
-
-        @Override
-        public void eventAwait(Event event) {
-            events.add(event);
-        }
-    };
+    final RecordingEmitter out = new RecordingEmitter();
 
     /** A stand-in for auditctl printing {@code status} for -s and one rule for -l. */
     Path fakeAuditctl(String status) throws Exception {
@@ -59,14 +40,14 @@ class AuditStatusCollectorTest {
                 List.of(fakeAuditctl("enabled 0\\nlost 5\\nbacklog 2\\nbacklog_limit 64\\n").toString()));
         c.collect(out);
         c.collect(out);
-        SampleBatch b = batches.get(1);
+        SampleBatch b = out.batches.get(1);
         assertThat(value(b, "podwatch_audit_kernel_enabled")).isZero();
         assertThat(value(b, "podwatch_audit_kernel_lost_total")).isEqualTo(5);
         assertThat(value(b, "podwatch_audit_kernel_backlog_limit")).isEqualTo(64);
         assertThat(value(b, "podwatch_audit_kernel_rules")).isEqualTo(1);
         assertThat(value(b, "podwatch_audit_log_readable")).isEqualTo(1);
-        assertThat(events).hasSize(1);
-        assertThat(events.get(0).action()).isEqualTo("audit-disabled");
+        assertThat(out.events).hasSize(1);
+        assertThat(out.events.get(0).action()).isEqualTo("audit-disabled");
     }
 
     @Test
@@ -74,8 +55,8 @@ class AuditStatusCollectorTest {
         AuditStatusCollector c = new AuditStatusCollector(new AuditStats(), Clock.systemUTC(),
                 List.of(dir.resolve("missing-auditctl").toString()));
         c.collect(out);
-        assertThat(value(batches.get(0), "podwatch_audit_kernel_enabled")).isNaN();
-        assertThat(value(batches.get(0), "podwatch_audit_log_readable")).isZero();
-        assertThat(events).isEmpty();
+        assertThat(value(out.batches.get(0), "podwatch_audit_kernel_enabled")).isNaN();
+        assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isZero();
+        assertThat(out.events).isEmpty();
     }
 }

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.core.testing.MutableClock;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -73,28 +72,9 @@ class PodmanContainerNamesTest {
         }
     };
 
-    static final class MutableClock extends Clock {
-        long millis;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
     @Test
     void namesAreCachedForTheTtlAndFailuresBriefly() {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.atEpochSecond(0);
         PodmanContainerNames names = new PodmanContainerNames(api, clock, Duration.ofMinutes(1), 100);
         ContainerNames.Info info = names.lookup("abc").orElseThrow();
         assertThat(info.ref().name()).isEqualTo("web");
@@ -102,12 +82,12 @@ class PodmanContainerNamesTest {
         assertThat(info.initPid()).isEqualTo(4242);
         names.lookup("abc");
         assertThat(calls).hasValue(1);
-        clock.millis = 60_000;
+        clock.set(Instant.ofEpochMilli(60_000));
         down = true;
         assertThat(names.lookup("abc")).isEmpty();
         assertThat(names.lookup("abc")).isEmpty();
         assertThat(calls).hasValue(2); // the failure is cached too
-        clock.millis = 66_000;
+        clock.set(Instant.ofEpochMilli(66_000));
         down = false;
         assertThat(names.lookup("abc")).isPresent();
     }

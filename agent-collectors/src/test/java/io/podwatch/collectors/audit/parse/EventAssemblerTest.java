@@ -2,36 +2,15 @@ package io.podwatch.collectors.audit.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventAssemblerTest {
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        long millis;
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
-    final TestClock clock = new TestClock();
+    final MutableClock clock = MutableClock.atEpochSecond(0);
     final List<AuditEvent> out = new ArrayList<>();
     final RecordParser parser = new RecordParser();
 
@@ -78,10 +57,10 @@ class EventAssemblerTest {
     void eventsWithoutClosingRecordCloseAfterTheArrivalTimeout() throws Exception {
         EventAssembler a = new EventAssembler(clock, 2000, 100);
         add(a, rec("SYSCALL", 1));
-        clock.millis = 1999;
+        clock.set(Instant.ofEpochMilli(1999));
         a.expire(out::add);
         assertThat(out).isEmpty();
-        clock.millis = 2000;
+        clock.set(Instant.ofEpochMilli(2000));
         a.expire(out::add);
         assertThat(out).hasSize(1);
         assertThat(out.get(0).complete()).isFalse();
