@@ -48,7 +48,9 @@ public final class EventAssembler {
             if (type.equals("EOE")) {
                 return; // the event already closed on its PROCTITLE
             }
-            gaps.observe(key.node(), key.serial());
+            if (!type.startsWith("DAEMON_")) {
+                gaps.observe(key.node(), key.serial()); // auditd numbers its own records apart from the kernel's
+            }
             if (!RecordTypes.mayHaveMore(type)) {
                 out.accept(new AuditEvent(key, List.of(r), position, true));
                 return;

@@ -97,10 +97,12 @@ class EventAssemblerTest {
         for (long s : new long[] {4294967294L, 4294967295L, 0, 2, 1, 3}) {
             add(a, rec("USER_LOGIN", s));
         }
+        add(a, rec("DAEMON_ROTATE", 70000)); // auditd's own serial space: no jump
+        add(a, rec("USER_LOGIN", 4));
         assertThat(a.possiblyLost()).isZero();
-        add(a, rec("USER_LOGIN", 10)); // 4..9 skipped
+        add(a, rec("USER_LOGIN", 10)); // 5..9 skipped
         add(a, rec("USER_LOGIN", 10 + SerialGaps.WINDOW + 1)); // 11..1034 skipped as well
-        // a serial counts once it is WINDOW behind the newest: 4..9 and 11 so far
-        assertThat(a.possiblyLost()).isEqualTo(7);
+        // a serial counts once it is WINDOW behind the newest: 5..9 and 11 so far
+        assertThat(a.possiblyLost()).isEqualTo(6);
     }
 }
