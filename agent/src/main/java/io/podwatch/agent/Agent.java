@@ -4,6 +4,7 @@ import io.podwatch.agent.http.HttpServer;
 import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
+import io.podwatch.collectors.audit.AuditComponents;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -23,6 +24,8 @@ import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,9 +54,13 @@ public final class Agent implements AutoCloseable {
         Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
                 Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
         alerting.managed().forEach(lifecycle::add);
-        List<Detector> detectors = List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
-                alerting.pipeline()); // last: its tick sees this second's changes
+        boolean audit = AuditComponents.wanted(config);
+        List<Detector> detectors = new ArrayList<>(List.of(restartLoop, new ContainerOomKilled(restart),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)));
+        if (audit) {
+            detectors.add(AuditComponents.detector(config));
+        }
+        detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
@@ -61,6 +68,12 @@ public final class Agent implements AutoCloseable {
                 meters);
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
+        if (audit) {
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
+            lifecycle.add(a.trail());
+            runner.add(lifecycle.add(a.status()),
+                    new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
+        }
         HostSettings hostSettings = HostSettings.from(config);
         if (hostSettings.enabled()) {
             HostCollector host = lifecycle.add(new HostCollector(clock));

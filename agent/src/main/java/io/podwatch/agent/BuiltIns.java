@@ -1,5 +1,7 @@
 package io.podwatch.agent;
 
+import io.podwatch.collectors.audit.AuditMetrics;
+import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.agent.sink.AlertSinkSettings;
@@ -12,6 +14,7 @@ import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.rules.audit.AuditRuleSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +32,8 @@ public final class BuiltIns {
         all.addAll(AgentSettings.all());
         all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
+        all.addAll(AuditSettings.all());
+        all.addAll(AuditRuleSettings.all());
         all.addAll(AnomalySettings.all());
         all.addAll(RestartLoopSettings.all());
         all.addAll(AlertPipelineSettings.all());
@@ -42,6 +47,7 @@ public final class BuiltIns {
         List<MetricDef> all = new ArrayList<>();
         all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
+        all.addAll(AuditMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
         return List.copyOf(all);
     }
