@@ -25,6 +25,8 @@ public final class ContainerEvents {
     public static final String RESTART_POLICY = "podwatch.container.restart_policy";
     /** Maximum retries of an on-failure policy, when known (number, 0 = unbounded). */
     public static final String RESTART_MAX = "podwatch.container.restart_max_retries";
+    /** How many restarts the poll fallback saw without events (number; 0 when only StartedAt moved). */
+    public static final String RESTART_DELTA = "podwatch.container.restart_delta";
     /** When the container's current run started (ISO-8601), when known. */
     public static final String STARTED_AT = "podwatch.container.started_at";
 

@@ -1,0 +1,109 @@
+package io.podwatch.collectors.podman;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.collectors.podman.api.PodmanClient;
+import io.podwatch.collectors.podman.api.PodmanConnection;
+import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
+import io.podwatch.collectors.podman.container.ContainerSet;
+import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.collectors.podman.events.EventWatcher;
+import io.podwatch.collectors.podman.service.OwnedPodmanService;
+import io.podwatch.collectors.podman.stats.ApiStatsSource;
+import io.podwatch.collectors.podman.stats.AutoStatsSource;
+import io.podwatch.collectors.podman.stats.StatsSource;
+import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.lifecycle.Managed;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the Podman side from its config in one call, doing no I/O: the optional self-owned API
+ * service, the reconnecting API connection, the events watcher and the stats collector. The caller
+ * adds {@link #managed()} to its lifecycle in order (then the collector), and registers
+ * {@link #collector()} with the runner under {@link #schedule()}.
+ */
+public final class PodmanModule {
+    private final OwnedPodmanService service;
+    private final PodmanConnection connection;
+    private final EventWatcher events;
+    private final PodmanStatsCollector collector;
+    private final CollectorRunner.Schedule schedule;
+    private final ContainerTracker tracker;
+
+    private PodmanModule(PodmanConfig config, Path stateDir, Emitter out, Clock clock, MeterRegistry meters) {
+        PodmanSelfMetrics self = new PodmanSelfMetrics(meters);
+        boolean mayOwn = config.ownService() && config.socket().isEmpty();
+        service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
+        connection = new PodmanConnection(config.socket(), config.candidates(),
+                service == null ? Optional::empty : service::ownedSocket,
+                (uri, timeout) -> new PodmanClient(uri, timeout, self), config.timeout());
+        ContainerSet containers = new ContainerSet(config.maxContainers());
+        tracker = new ContainerTracker(connection, containers, out, clock);
+        self.watch(connection, containers);
+        events = new EventWatcher(connection, tracker, clock, meters);
+        collector = new PodmanStatsCollector(tracker, source(config), clock, config.relistInterval());
+        schedule = new CollectorRunner.Schedule(config.interval(), config.interval());
+    }
+
+    public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
+                                      MeterRegistry meters) {
+        return new PodmanModule(config, stateDir, out, clock, meters);
+    }
+
+    private StatsSource source(PodmanConfig config) {
+        ApiStatsSource api = new ApiStatsSource(connection);
+        CgroupStatsSource cgroup = new CgroupStatsSource(config.cgroupRoot(), config.procRoot());
+        return switch (config.statsSource()) {
+            case API -> api;
+            case CGROUP -> cgroup;
+            case AUTO -> new AutoStatsSource(cgroup, api);
+        };
+    }
+
+    /** In start order: own service (when podwatch may run one), API connection, events watcher. */
+    public List<Managed> managed() {
+        List<Managed> out = new ArrayList<>();
+        if (service != null) {
+            out.add(service);
+        }
+        out.add(new Managed() {
+            @Override
+            public String name() {
+                return "podman-api";
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        });
+        out.add(events);
+        return out;
+    }
+
+    public PodmanStatsCollector collector() {
+        return collector;
+    }
+
+    public CollectorRunner.Schedule schedule() {
+        return schedule;
+    }
+
+    /** The API the collectors share; other Podman-based collectors (volumes, posture) may reuse it. */
+    public PodmanApi api() {
+        return connection;
+    }
+
+    public ContainerTracker tracker() {
+        return tracker;
+    }
+
+    /** The service podwatch runs itself, when it may run one. */
+    public Optional<OwnedPodmanService> ownedService() {
+        return Optional.ofNullable(service);
+    }
+}

@@ -1,0 +1,125 @@
+package io.podwatch.collectors.podman.cgroup;
+
+import io.podwatch.collectors.podman.stats.NetStats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Parsers for the text formats of cgroup v1/v2 files and {@code /proc/PID/net/dev}. Pure. */
+final class CgroupText {
+    private CgroupText() {
+    }
+
+    /** A single number; "max" (v2 unlimited) is -1; null text is NaN. */
+    static double single(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
+        String t = text.trim();
+        if (t.equals("max")) {
+            return -1;
+        }
+        return t.isEmpty() ? Double.NaN : Double.parseDouble(t);
+    }
+
+    /** "key value" lines (memory.stat, cpu.stat, memory.events, cpuacct.stat); empty when null. */
+    static Map<String, Double> flatKeyed(String text) {
+        Map<String, Double> out = new HashMap<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            int sp = line.indexOf(' ');
+            if (sp > 0) {
+                try {
+                    out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1).trim()));
+                } catch (NumberFormatException e) {
+                    // a non-numeric line (none known today) is not a counter
+                }
+            }
+        }
+        return out;
+    }
+
+    /** v1 blkio "MAJ:MIN Op value" lines summed per Op over devices: {Read, Write}. NaN when null. */
+    static double[] blkioReadWrite(String text) {
+        if (text == null) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double read = 0;
+        double write = 0;
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3 && f[0].contains(":")) {
+                if (f[1].equals("Read")) {
+                    read += Double.parseDouble(f[2]);
+                } else if (f[1].equals("Write")) {
+                    write += Double.parseDouble(f[2]);
+                }
+            }
+        }
+        return new double[] {read, write};
+    }
+
+    /** v2 io.stat "MAJ:MIN rbytes=.. wbytes=.." summed over devices: {rbytes, wbytes}. NaN when null. */
+    static double[] ioStatReadWrite(String text) {
+        if (text == null) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double read = 0;
+        double write = 0;
+        for (String line : text.split("\n")) {
+            for (String kv : line.trim().split("\\s+")) {
+                if (kv.startsWith("rbytes=")) {
+                    read += Double.parseDouble(kv.substring(7));
+                } else if (kv.startsWith("wbytes=")) {
+                    write += Double.parseDouble(kv.substring(7));
+                }
+            }
+        }
+        return new double[] {read, write};
+    }
+
+    /** /proc/PID/net/dev without the loopback (cAdvisor leaves it out too). */
+    static List<NetStats> netDev(String text) {
+        List<NetStats> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0 || line.contains("|")) {
+                continue;
+            }
+            String iface = line.substring(0, colon).trim();
+            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            if (iface.equals("lo") || f.length < 16) {
+                continue;
+            }
+            out.add(new NetStats(iface, d(f[0]), d(f[1]), d(f[2]), d(f[3]), d(f[8]), d(f[9]), d(f[10]), d(f[11])));
+        }
+        return out;
+    }
+
+    /** /proc/PID/cgroup: controller (v1) or "" (v2 unified) to path. */
+    static Map<String, String> procCgroup(String text) {
+        Map<String, String> out = new HashMap<>();
+        if (text == null) {
+            return out;
+        }
+        for (String line : text.split("\n")) {
+            String[] f = line.split(":", 3);
+            if (f.length == 3) {
+                for (String controller : f[1].split(",")) {
+                    out.put(controller, f[2].trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double d(String s) {
+        return Double.parseDouble(s);
+    }
+}

@@ -1,0 +1,133 @@
+package io.podwatch.collectors.podman.container;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.collectors.podman.api.ApiStatusException;
+import io.podwatch.collectors.podman.events.LifecycleEvents;
+import io.podwatch.collectors.podman.events.PodmanEvent;
+import io.podwatch.core.emit.Emitter;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps the {@link ContainerSet} current: a full re-list (at every events (re)connect and as the
+ * periodic poll fallback) and one event at a time from the stream. Inspects a container when it is
+ * new or its run changed, which is where restart count, policy, limits and cgroup come from. Emits
+ * the lifecycle events; the re-list emits {@code container-restarts-observed} when a container's
+ * RestartCount or StartedAt moved with no event seen for it. Called from the events thread and the
+ * collector thread; the methods are synchronized so a re-list and an event never interleave.
+ */
+public final class ContainerTracker {
+    private final PodmanApi api;
+    private final ContainerSet containers;
+    private final Emitter out;
+    private final Clock clock;
+    private volatile boolean synced;
+
+    public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock) {
+        this.api = api;
+        this.containers = containers;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public ContainerSet containers() {
+        return containers;
+    }
+
+    /** True once a re-list has succeeded. */
+    public boolean synced() {
+        return synced;
+    }
+
+    /** Lists every container, inspects the new and changed ones, drops the gone ones. */
+    public synchronized void relist() throws IOException {
+        List<JsonNode> entries = api.listContainers(true);
+        Set<String> present = new HashSet<>();
+        for (JsonNode entry : entries) {
+            ContainerInfo listed = ContainerJson.fromList(entry);
+            present.add(listed.id());
+            Optional<ContainerInfo> known = containers.get(listed.id());
+            if (known.isPresent() && known.get().inspected() && !moved(known.get(), listed)) {
+                containers.put(listed.withDetailFrom(known.get()));
+                continue;
+            }
+            Optional<ContainerInfo> now = inspect(listed.id());
+            if (now.isEmpty()) {
+                continue;
+            }
+            ContainerInfo fresh = now.get().withPodName(listed.pod());
+            containers.put(fresh);
+            if (synced && known.isPresent() && known.get().inspected()) {
+                observeRestarts(known.get(), fresh);
+            }
+        }
+        containers.retainOnly(present);
+        synced = true;
+    }
+
+    /** A run changed: another start, another restart, another state. */
+    private static boolean moved(ContainerInfo known, ContainerInfo listed) {
+        return !java.util.Objects.equals(known.startedAt() == null ? null : known.startedAt().getEpochSecond(),
+                listed.startedAt() == null ? null : listed.startedAt().getEpochSecond())
+                || !known.state().equals(listed.state())
+                || (listed.restartCount() >= 0 && listed.restartCount() != known.restartCount());
+    }
+
+    private void observeRestarts(ContainerInfo before, ContainerInfo now) {
+        int delta = Math.max(0, now.restartCount() - before.restartCount());
+        boolean restarted = now.startedAt() != null && !now.startedAt().equals(before.startedAt())
+                && before.startedAt() != null;
+        if (delta > 0 || restarted) {
+            out.event(LifecycleEvents.restartsObserved(now, delta, clock.instant()));
+        }
+    }
+
+    /** Handles one line of the events stream. */
+    public synchronized void onEvent(JsonNode json) {
+        PodmanEvent e = PodmanEvent.parse(json);
+        if (!e.isContainer()) {
+            return;
+        }
+        ContainerInfo known = containers.get(e.id()).orElse(null);
+        switch (e.status()) {
+            case "remove" -> containers.remove(e.id());
+            case "create", "start", "restart", "died", "oom", "stop" -> known = refresh(e.id(), known);
+            default -> {
+                return;
+            }
+        }
+        LifecycleEvents.of(e, known).ifPresent(out::event);
+    }
+
+    /** Re-inspects; keeps the old view when the API cannot answer right now. */
+    private ContainerInfo refresh(String id, ContainerInfo known) {
+        try {
+            Optional<ContainerInfo> now = inspect(id);
+            if (now.isEmpty()) {
+                return known;
+            }
+            ContainerInfo fresh = now.get().withPodName(known == null ? "" : known.pod());
+            containers.put(fresh);
+            return fresh;
+        } catch (IOException e) {
+            return known;
+        }
+    }
+
+    private Optional<ContainerInfo> inspect(String id) throws IOException {
+        try {
+            return Optional.of(ContainerJson.fromInspect(api.inspectContainer(id)));
+        } catch (ApiStatusException e) {
+            if (e.notFound()) {
+                containers.remove(id);
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.podwatch.collectors.podman.events;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.lifecycle.Managed;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the libpod events stream on its own thread, {@code podwatch-podman-events}: re-lists the
+ * containers on every (re)connect (so nothing missed while disconnected stays missed), then hands
+ * each event to the {@link ContainerTracker}. When the stream fails or ends (the service was
+ * restarted) it reconnects with exponential backoff, counted in
+ * {@code podwatch_podman_events_reconnects_total}. {@link #close()} interrupts the thread, which
+ * closes the socket under the blocked read.
+ */
+public final class EventWatcher implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(EventWatcher.class);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final PodmanApi api;
+    private final ContainerTracker tracker;
+    private final LogThrottle logThrottle;
+    private final Counter reconnects;
+    private final Counter received;
+    private Thread thread;
+    private boolean closed;
+
+    public EventWatcher(PodmanApi api, ContainerTracker tracker, Clock clock, MeterRegistry meters) {
+        this.api = api;
+        this.tracker = tracker;
+        this.logThrottle = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.reconnects = Counter.builder("podwatch.podman.events.reconnects")
+                .description("Times the Podman events stream was reconnected after it failed or ended").register(meters);
+        this.received = Counter.builder("podwatch.podman.events.received")
+                .description("Container events read from the Podman events stream").register(meters);
+    }
+
+    @Override
+    public String name() {
+        return "podman-events";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null || closed) {
+            return;
+        }
+        thread = new Thread(this::loop, "podwatch-podman-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        long backoff = MIN_BACKOFF.toMillis();
+        boolean first = true;
+        while (!Thread.currentThread().isInterrupted()) {
+            if (!first) {
+                reconnects.increment();
+            }
+            first = false;
+            try {
+                tracker.relist();
+                LOG.debug("following Podman events");
+                api.streamEvents(json -> {
+                    received.increment();
+                    tracker.onEvent(json);
+                });
+                backoff = MIN_BACKOFF.toMillis();
+                LOG.info("Podman events stream ended; reconnecting");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                long held = logThrottle.pass();
+                if (held >= 0) {
+                    LOG.warn("Podman events stream failed: {}; reconnecting with backoff{}", e.getMessage(),
+                            held > 0 ? " (" + held + " similar failures not logged)" : "");
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            t = thread;
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.warn("podwatch-podman-events did not stop within 3 s");
+            }
+        }
+    }
+}

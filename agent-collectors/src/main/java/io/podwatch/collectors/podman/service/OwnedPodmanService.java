@@ -1,0 +1,182 @@
+package io.podwatch.collectors.podman.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.collectors.podman.api.SocketProbe;
+import io.podwatch.core.lifecycle.Managed;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs {@code podman system service --time=0} on a private socket when Podman is installed but no
+ * API socket answers (as on a fresh install where the {@code podman.socket} unit is not enabled),
+ * so podwatch needs no set-up step. Owns the process: restarts it with backoff when it dies, stops
+ * it on {@link #close()}. Its thread, {@code podwatch-podman-service}, only waits on the process.
+ */
+public final class OwnedPodmanService implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnedPodmanService.class);
+    private static final Duration PROBE = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
+    private final PodmanCommand command;
+    private final Path socket;
+    private final List<URI> others;
+    private final Counter restarts;
+    private final Object lock = new Object();
+    private Thread thread;
+    private Process process;
+    private volatile boolean owning;
+    private boolean closed;
+
+    /**
+     * @param stateDir where the socket and the service's log go
+     * @param others sockets that, when one answers at start, make running our own unnecessary
+     */
+    public OwnedPodmanService(PodmanCommand command, Path stateDir, List<URI> others, MeterRegistry meters) {
+        this.command = command;
+        this.socket = stateDir.resolve("podman.sock");
+        this.others = List.copyOf(others);
+        this.restarts = Counter.builder("podwatch.podman.service.restarts")
+                .description("Times podwatch restarted the Podman API service it owns after it died").register(meters);
+    }
+
+    @Override
+    public String name() {
+        return "podman-service";
+    }
+
+    public URI socketUri() {
+        return URI.create("unix://" + socket);
+    }
+
+    /** The socket of the service we run, once we decided to run one. */
+    public Optional<URI> ownedSocket() {
+        return owning ? Optional.of(socketUri()) : Optional.empty();
+    }
+
+    /** The running service's pid, for the benchmark. */
+    public OptionalLong pid() {
+        synchronized (lock) {
+            return process != null && process.isAlive() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void start() throws IOException {
+        if (others.stream().anyMatch(s -> SocketProbe.answers(s, PROBE))) {
+            LOG.debug("a Podman API socket answers; not starting our own service");
+            return;
+        }
+        if (command.installed().isEmpty()) {
+            LOG.info("no Podman API socket answers and '{}' is not installed; container collection waits for {}",
+                    command.executable(), others);
+            return;
+        }
+        Files.createDirectories(socket.getParent());
+        owning = true;
+        LOG.info("no Podman API socket answers ({}); running our own: {}", others, command.argv("system", "service"));
+        synchronized (lock) {
+            thread = new Thread(this::superviseLoop, "podwatch-podman-service");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void superviseLoop() {
+        long backoffMs = 1000;
+        while (!Thread.currentThread().isInterrupted()) {
+            long startedNs = System.nanoTime();
+            try {
+                Process p = spawn();
+                int exit = p.waitFor();
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                boolean ranLong = System.nanoTime() - startedNs > MAX_BACKOFF.toNanos();
+                backoffMs = ranLong ? 1000 : Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+                LOG.warn("our Podman API service exited with {}; restarting in {} ms (log: {})", exit, backoffMs,
+                        logFile());
+            } catch (IOException e) {
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+                LOG.warn("cannot start {}: {}; retrying in {} ms", command.executable(), e.getMessage(), backoffMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoffMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            restarts.increment();
+        }
+    }
+
+    private Process spawn() throws IOException {
+        Files.deleteIfExists(socket);
+        ProcessBuilder pb = new ProcessBuilder(command.argv("system", "service", "--time=0", socketUri().toString()))
+                .redirectErrorStream(true).redirectOutput(logFile().toFile());
+        pb.environment().putAll(command.env());
+        synchronized (lock) {
+            if (closed) {
+                throw new IOException("closed");
+            }
+            process = pb.start();
+            return process;
+        }
+    }
+
+    private Path logFile() {
+        return socket.resolveSibling("podman-service.log");
+    }
+
+    @Override
+    public void close() {
+        Thread t;
+        Process p;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            t = thread;
+            p = process;
+        }
+        if (p != null) {
+            p.destroy();
+            try {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            // a stale socket file is harmless: the next start deletes it
+        }
+    }
+}
