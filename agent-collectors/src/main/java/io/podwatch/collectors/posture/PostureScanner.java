@@ -104,4 +104,25 @@ public final class PostureScanner {
         });
         return out;
     }
+
+    /**
+     * Everything once, for {@code podwatch check}: the host-level findings and every container's,
+     * or only the named container's when {@code onlyContainer} is given.
+     *
+     * @throws IOException when Podman cannot be reached (the host checks alone would mislead)
+     */
+    public List<Finding> once(String onlyContainer) throws IOException, InterruptedException {
+        api.ping();
+        EngineInfo engine = engineInfo();
+        ContainerContext ctx = context(engine);
+        List<Finding> out = new ArrayList<>();
+        boolean one = onlyContainer != null && !onlyContainer.isEmpty();
+        if (!one) {
+            out.addAll(host(engine));
+        }
+        for (String id : one ? List.of(onlyContainer) : containerIds()) {
+            container(id, ctx).ifPresent(r -> out.addAll(r.findings()));
+        }
+        return out;
+    }
 }

@@ -1,12 +1,15 @@
 package io.podwatch.collectors.posture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.podman.api.ApiObserver;
+import io.podwatch.collectors.podman.RecordingEmitter;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.posture.Allowlist;
 import io.podwatch.core.posture.Finding;
+import io.podwatch.core.posture.FindingEvents;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -153,6 +156,45 @@ class PostureContainersIT {
         harness.podman("rm", "-f", "-t", "0", "fixme");
         run("fixme", List.of(), List.of(), PodmanHarness.IMAGE, "sleep 300");
         assertThat(checks("fixme")).isEmpty();
+    }
+
+    @Test
+    void collectorResolvesFindingsOfAProperlyRecreatedContainer() throws Exception {
+        PostureConfig config = new PostureConfig(true, Duration.ofMinutes(10), Duration.ofHours(1),
+                io.podwatch.core.model.Severity.HIGH, 30, Allowlist.none());
+        RecordingEmitter out = new RecordingEmitter();
+        try (PostureCollector collector = new PostureCollector(scanner, config, Clock.systemUTC())) {
+            collector.start();
+            collector.collect(out);
+            String bad = run("redo", List.of("--user"), List.of("--network", "host"), PodmanHarness.IMAGE, "sleep 300");
+            // what the detector does on the container-start event
+            collector.check(bad);
+            await().atMost(Duration.ofSeconds(20)).until(() -> keys(out, FindingEvents.RAISED)
+                    .containsAll(List.of("PW-C-HOST-NETWORK@redo", "PW-C-ROOT-USER@redo")));
+            harness.podman("rm", "-f", "-t", "0", "redo");
+            run("redo", List.of(), List.of(), PodmanHarness.IMAGE, "sleep 300");
+            collector.collect(out);
+            assertThat(keys(out, FindingEvents.RESOLVED)).contains("PW-C-HOST-NETWORK@redo", "PW-C-ROOT-USER@redo");
+            assertThat(collector.findings()).noneMatch(f -> f.container() != null && f.container().name().equals("redo"));
+            assertThat(out.last().samples()).anyMatch(s -> s.metric() == PostureMetrics.SCORE
+                    && s.label("name").equals("redo") && s.value() == 100);
+        }
+    }
+
+    @Test
+    void oneShotCheckCoversHostAndContainers() throws Exception {
+        run("oneshot", List.of("--read-only"), List.of(), PodmanHarness.IMAGE, "sleep 300");
+        List<Finding> all = scanner.once(null);
+        assertThat(all).anyMatch(f -> f.container() == null && f.check().id().equals("PW-H-ROOTFUL-ENGINE"));
+        assertThat(all).anyMatch(f -> f.container() != null && f.container().name().equals("oneshot")
+                && f.check().id().equals("PW-C-WRITABLE-ROOTFS"));
+        assertThat(scanner.once("oneshot")).extracting(f -> f.check().id()).containsExactly("PW-C-WRITABLE-ROOTFS");
+    }
+
+    static List<String> keys(RecordingEmitter out, String action) {
+        return out.events.stream().filter(e -> e.action().equals(action))
+                .map(e -> e.fields().get("rule.id") + "@" + (e.container() == null ? "host" : e.container().name()))
+                .toList();
     }
 
     static int freePort() throws IOException {
