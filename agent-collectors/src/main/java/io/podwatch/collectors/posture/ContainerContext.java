@@ -18,6 +18,11 @@ public record ContainerContext(Boolean rootless, Set<String> insecureRegistries,
         imageLabels = Map.copyOf(imageLabels);
     }
 
+    /** The same facts with a process table not yet read, for the next scan. */
+    public ContainerContext fresh() {
+        return new ContainerContext(rootless, insecureRegistries, imageLabels, processes == null ? null : processes.fresh());
+    }
+
     ContainerContext withImageLabels(Map<String, String> labels) {
         return new ContainerContext(rootless, insecureRegistries, labels, processes);
     }

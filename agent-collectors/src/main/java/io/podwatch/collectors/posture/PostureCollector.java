@@ -100,8 +100,9 @@ public final class PostureCollector implements Collector, PostureTrigger {
             }
         }
         List<String> ids = scanner.containerIds();
+        ContainerContext scan = context.fresh();
         for (String id : ids) {
-            checkNow(id, emitter);
+            checkNow(id, scan, emitter);
         }
         synchronized (lock) {
             Set<String> live = new HashSet<>(ids);
@@ -111,10 +112,10 @@ public final class PostureCollector implements Collector, PostureTrigger {
         }
     }
 
-    private void checkNow(String id, Emitter emitter) {
+    private void checkNow(String id, ContainerContext ctx, Emitter emitter) {
         Optional<PostureScanner.ContainerResult> result;
         try {
-            result = scanner.container(id, context);
+            result = scanner.container(id, ctx);
         } catch (IOException | RuntimeException e) {
             // removed since it was listed, or an inspect shape we cannot read: the next scan decides
             LOG.debug("posture: container {} not checked: {}", id, e.getMessage());
@@ -140,8 +141,9 @@ public final class PostureCollector implements Collector, PostureTrigger {
     public void check(String containerId) {
         submit("check " + containerId, () -> {
             Emitter emitter = out;
-            if (emitter != null && context != null) {
-                checkNow(containerId, emitter);
+            ContainerContext ctx = context;
+            if (emitter != null && ctx != null) {
+                checkNow(containerId, ctx.fresh(), emitter);
                 synchronized (lock) {
                     emitter.samples(PostureMetrics.batch(ledger.all(), checked.values(), clock.instant()));
                 }
@@ -176,7 +178,12 @@ public final class PostureCollector implements Collector, PostureTrigger {
         try {
             w.execute(() -> {
                 pending.remove(request);
-                work.run();
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // one bad container must not stop event-driven checks; the next full scan retries it
+                    LOG.warn("posture: {} failed: {}", request, e.toString());
+                }
             });
         } catch (RejectedExecutionException e) {
             pending.remove(request);

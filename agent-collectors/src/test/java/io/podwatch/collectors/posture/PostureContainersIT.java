@@ -77,7 +77,9 @@ class PostureContainersIT {
     }
 
     static List<String> checks(String nameOrId) throws IOException {
-        return scanner.container(nameOrId, context).orElseThrow().findings().stream().map(f -> f.check().id()).toList();
+        // a fresh process table each time: containers started since the last read must be seen
+        return scanner.container(nameOrId, context.fresh()).orElseThrow().findings().stream()
+                .map(f -> f.check().id()).toList();
     }
 
     @Test
@@ -138,6 +140,8 @@ class PostureContainersIT {
                 "printf '#!/bin/sh\\nsleep 300\\n' > /work/sshd; chmod +x /work/sshd; exec /work/sshd");
         expected.put("sshd", List.of("PW-C-SSHD"));
 
+        // the sshd case needs its shell to have exec'd the script before the check looks
+        await().atMost(Duration.ofSeconds(15)).until(() -> checks("sshd").contains("PW-C-SSHD"));
         Map<String, List<String>> actual = new LinkedHashMap<>();
         for (String name : expected.keySet()) {
             actual.put(name, checks(name));
@@ -150,7 +154,7 @@ class PostureContainersIT {
     void recreatingAContainerProperlyResolvesItsFindings() throws Exception {
         run("fixme", List.of("--user", "--read-only"), List.of("--privileged", "--restart", "always"),
                 PodmanHarness.IMAGE, "sleep 300");
-        List<Finding> before = scanner.container("fixme", context).orElseThrow().findings();
+        List<Finding> before = scanner.container("fixme", context.fresh()).orElseThrow().findings();
         assertThat(before).extracting(f -> f.check().id()).contains("PW-C-PRIVILEGED", "PW-C-ROOT-USER",
                 "PW-C-WRITABLE-ROOTFS");
         harness.podman("rm", "-f", "-t", "0", "fixme");
