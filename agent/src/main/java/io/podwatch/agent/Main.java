@@ -1,1 +1,13 @@
-package io.podwatch.agent; public final class Main { public static void main(String[] a) {} }
+package io.podwatch.agent;
+
+import io.podwatch.agent.cli.PodwatchCommand;
+
+/** Entry point: parses the command line and exits with the command's code. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(PodwatchCommand.commandLine().execute(args));
+    }
+}

@@ -60,9 +60,9 @@ public final class ConfigReader {
             return new Yaml(opts).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            errors.add(new ConfigError(file, line, "", "", "valid YAML (" + e.getProblem() + ")"));
+            errors.add(new ConfigError(file, line, "", null, "valid YAML (" + e.getProblem() + ")"));
         } catch (YAMLException e) {
-            errors.add(new ConfigError(file, 0, "", "", "valid YAML (" + e.getMessage() + ")"));
+            errors.add(new ConfigError(file, 0, "", null, "valid YAML (" + e.getMessage() + ")"));
         }
         return null;
     }
@@ -74,7 +74,7 @@ public final class ConfigReader {
             if (root instanceof MappingNode m) {
                 collect(m, "", settings, found, prefix);
             } else if (!(root instanceof ScalarNode s && s.getValue().isEmpty())) {
-                error(root, prefix.isEmpty() ? "" : prefix, "", "a mapping of keys to values");
+                error(root, prefix, null, "a mapping of keys to values");
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -100,12 +100,12 @@ public final class ConfigReader {
         Set<String> seen = new HashSet<>();
         for (NodeTuple t : m.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode k)) {
-                error(t.getKeyNode(), join(prefix, path), "", "a plain key");
+                error(t.getKeyNode(), join(prefix, path), null, "a plain key");
                 continue;
             }
             String key = join(path, k.getValue());
             if (!seen.add(k.getValue())) {
-                error(k, join(prefix, key), "", "each key at most once");
+                error(k, join(prefix, key), null, "each key at most once");
             } else if (settings.stream().anyMatch(s -> s.key().equals(key))) {
                 found.put(key, t.getValueNode());
             } else if (settings.stream().anyMatch(s -> s.key().startsWith(key + "."))) {
@@ -115,7 +115,7 @@ public final class ConfigReader {
                     error(t.getValueNode(), join(prefix, key), scalar(t.getValueNode()), "a section of keys: " + children(key, settings));
                 }
             } else {
-                error(k, join(prefix, key), "", "a known key; unknown here (known: " + children(path, settings) + ")");
+                error(k, join(prefix, key), null, "a known key; unknown here (known: " + children(path, settings) + ")");
             }
         }
     }
@@ -147,7 +147,7 @@ public final class ConfigReader {
     private void redactFrom(int index) {
         for (int i = index; i < errors.size(); i++) {
             ConfigError e = errors.get(i);
-            errors.set(i, new ConfigError(e.file(), e.line(), e.key(), e.found().isEmpty() ? "" : "<redacted>", e.expected()));
+            errors.set(i, new ConfigError(e.file(), e.line(), e.key(), e.found() == null ? null : "<redacted>", e.expected()));
         }
     }
 

@@ -145,9 +145,11 @@ public final class PodmanClient implements PodmanApi {
                 && io.getMessage().startsWith("GET " + path))) {
             return (IOException) e;
         }
+        // docker-java wraps transport failures in RuntimeException: name the real one
+        Throwable t = e instanceof RuntimeException && e.getCause() instanceof IOException ? e.getCause() : e;
         String cause = timedOut ? "no answer within " + timeout.toMillis() + " ms"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        Throwable root = e.getCause();
+                : t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+        Throwable root = t.getCause();
         if (!timedOut && root != null && root.getMessage() != null && !cause.contains(root.getMessage())) {
             cause += " (" + root.getMessage() + ")";
         }

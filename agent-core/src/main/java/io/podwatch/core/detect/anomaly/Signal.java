@@ -1,0 +1,57 @@
+package io.podwatch.core.detect.anomaly;
+
+import java.util.Locale;
+
+/**
+ * The per-container signals watched for anomalies, each read from one cAdvisor-named metric
+ * family of the Podman collector. Counters become per-second rates; network counters are summed
+ * over interfaces.
+ */
+public enum Signal {
+    CPU("container_cpu_usage_seconds_total", true, "ContainerCpuAnomaly", "cores"),
+    MEMORY("container_memory_working_set_bytes", false, "ContainerMemoryAnomaly", "bytes"),
+    BLOCK_READ("container_fs_reads_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s"),
+    BLOCK_WRITE("container_fs_writes_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s"),
+    NET_RX("container_network_receive_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
+    NET_TX("container_network_transmit_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
+    PIDS("container_processes", false, "ContainerPidsAnomaly", "tasks");
+
+    private final String metric;
+    private final boolean counter;
+    private final String alertName;
+    private final String unit;
+
+    Signal(String metric, boolean counter, String alertName, String unit) {
+        this.metric = metric;
+        this.counter = counter;
+        this.alertName = alertName;
+        this.unit = unit;
+    }
+
+    /** The metric family the signal is read from. */
+    public String metric() {
+        return metric;
+    }
+
+    /** True when the family is a counter and the signal its rate. */
+    public boolean counter() {
+        return counter;
+    }
+
+    public String alertName() {
+        return alertName;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    /** Name in config and labels: {@code cpu}, {@code memory}, {@code block_read}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Signal parse(String s) {
+        return valueOf(s.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}

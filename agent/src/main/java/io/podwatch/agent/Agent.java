@@ -1,0 +1,104 @@
+package io.podwatch.agent;
+
+import io.podwatch.agent.http.HttpServer;
+import io.podwatch.agent.http.PrometheusExposition;
+import io.podwatch.agent.http.Routes;
+import io.podwatch.agent.http.StatusPages;
+import io.podwatch.collectors.host.HostCollector;
+import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanModule;
+import io.podwatch.core.alert.Alert;
+import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.config.Config;
+import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.detect.anomaly.AnomalyConfig;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
+import io.podwatch.core.lifecycle.Lifecycle;
+import io.podwatch.core.process.Detector;
+import io.podwatch.core.process.ProcessingStage;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the agent from a validated config: sources → processing stage → sinks, plus exposition.
+ * Construction does no I/O; {@link #start()} starts everything in dependency order.
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final int QUEUE_CAPACITY = 10_000;
+
+    private final Lifecycle lifecycle = new Lifecycle();
+    private final HttpServer http;
+    private final PrometheusExposition exposition;
+
+    private Agent(Config config, HostEnv env, Clock clock, String version) {
+        AgentSettings settings = AgentSettings.from(config);
+        LatestSamples latest = new LatestSamples();
+        exposition = new PrometheusExposition(latest);
+        var meters = exposition.meters();
+        Alerts alerts = new LoggedAlerts();
+        List<Detector> detectors = List.of(
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, container -> false));
+        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(), alerts, clock,
+                QUEUE_CAPACITY, meters));
+        CollectorRunner runner = new CollectorRunner(stage, clock, meters);
+        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
+                meters);
+        podman.managed().forEach(lifecycle::add);
+        runner.add(lifecycle.add(podman.collector()), podman.schedule());
+        HostSettings hostSettings = HostSettings.from(config);
+        if (hostSettings.enabled()) {
+            HostCollector host = lifecycle.add(new HostCollector(clock));
+            runner.add(host, new CollectorRunner.Schedule(hostSettings.interval(), hostSettings.interval()));
+        }
+        lifecycle.add(runner);
+        StatusPages pages = new StatusPages(runner::health, version);
+        http = lifecycle.add(new HttpServer(settings.httpListen(), new Routes(Map.of(
+                "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrape()),
+                "/healthz", pages::healthz,
+                "/", pages::statusPage))));
+    }
+
+    public static Agent assemble(Config config, HostEnv env, Clock clock, String version) {
+        return new Agent(config, env, clock, version);
+    }
+
+    public void start() throws Lifecycle.StartupException {
+        lifecycle.start();
+        LOG.info("podwatch started; metrics on http://{}/metrics", http.boundAddress().getHostString() + ":"
+                + http.boundAddress().getPort());
+    }
+
+    /** The current exposition, as a scrape would see it. */
+    public String scrape() {
+        return exposition.scrape();
+    }
+
+    public java.net.InetSocketAddress httpAddress() {
+        return http.boundAddress();
+    }
+
+    @Override
+    public void close() {
+        lifecycle.close();
+    }
+
+    /** Until the alert pipeline is wired: alerts go to the log only. */
+    private static final class LoggedAlerts implements Alerts {
+        @Override
+        public void fire(Alert alert) {
+            LOG.info("alert firing: {} {}", alert.name(), alert.labels());
+        }
+
+        @Override
+        public void resolve(String name, Map<String, String> labels) {
+            LOG.info("alert resolved: {} {}", name, labels);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.podwatch.agent;
+
+import io.podwatch.collectors.host.HostMetrics;
+import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.collectors.podman.PodmanSettings;
+import io.podwatch.core.config.Setting;
+import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
+import io.podwatch.core.model.MetricDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The explicit list of built-in sections: adding a collector, detector or sink adds one line
+ * here. Config validation, {@code config show} and the generated docs all read these lists.
+ */
+public final class BuiltIns {
+    private BuiltIns() {
+    }
+
+    /** Every config key the agent knows, in documentation order. */
+    public static List<Setting<?>> settings() {
+        List<Setting<?>> all = new ArrayList<>();
+        all.addAll(AgentSettings.all());
+        all.addAll(PodmanSettings.all());
+        all.addAll(HostSettings.all());
+        all.addAll(AnomalySettings.all());
+        return List.copyOf(all);
+    }
+
+    /** Every metric family collectors emit as samples (self-metrics are documented separately). */
+    public static List<MetricDef> metrics() {
+        List<MetricDef> all = new ArrayList<>();
+        all.addAll(PodmanMetrics.all());
+        all.addAll(HostMetrics.all());
+        all.add(ContainerAnomalyDetector.SCORE);
+        return List.copyOf(all);
+    }
+}

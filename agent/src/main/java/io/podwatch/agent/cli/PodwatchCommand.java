@@ -1,0 +1,36 @@
+package io.podwatch.agent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code podwatch} command; each subcommand is one line in {@code subcommands}. */
+@Command(name = "podwatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+        description = "Watches a Podman host: container stats, audit trail, posture, anomalies; alerts operators.",
+        subcommands = {RunCommand.class, ConfigCommand.class, BacktestCommand.class, VersionCommand.class,
+                CommandLine.HelpCommand.class})
+public final class PodwatchCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return usage(spec, "a command is required (try: podwatch run)");
+    }
+
+    /** Prints the problem and the command's usage to stderr; returns the usage exit code. */
+    static int usage(CommandLine.Model.CommandSpec spec, String problem) {
+        spec.commandLine().getErr().println("podwatch: " + problem);
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
+    }
+
+    /** Builds the command line with podwatch's exit codes: 2 for usage errors, 4 for an unexpected failure. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PodwatchCommand());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("podwatch: " + e);
+            return ExitCode.FATAL_STARTUP;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,44 @@
+package io.podwatch.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.podwatch.agent.testing.AgentProcess;
+import io.podwatch.collectors.testing.Host;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped jar, started as a service manager would: serves, passes promtool, stops on SIGTERM. */
+class AgentProcessIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void servesMetricsThatPromtoolAcceptsAndStopsCleanlyOnSigterm() throws Exception {
+        Host.assume(false, "promtool");
+        try (AgentProcess agent = AgentProcess.start(dir, "host:\n  interval: 1s\n", Map.of())) {
+            assertThat(agent.get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(agent.get("/").body()).contains("podwatch").contains("host");
+            String metrics = agent.scrape();
+            assertThat(metrics).contains("node_cpu_seconds_total{cpu=\"0\",mode=\"user\"}")
+                    .contains("podwatch_collector_up{collector=\"host\"} 1.0");
+            assertThat(Promtool.lint(metrics)).allSatisfy(remark -> assertThat(remark)
+                    .as("only node_exporter's own camelCase names may draw a remark")
+                    .matches("node_memory_\\w+ metric names should be written in 'snake_case' not 'camelCase'"));
+            Duration stop = agent.terminate();
+            assertThat(stop).isLessThan(Duration.ofSeconds(5));
+            assertThat(agent.process().exitValue()).isEqualTo(143);
+            assertThat(agent.log()).contains("stopping").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void badConfigExitsThreeBeforeStarting() throws Exception {
+        var p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", AgentProcess.JAR.toString(), "config", "validate", "/nonexistent.yaml")).start();
+        assertThat(p.waitFor()).isEqualTo(3);
+    }
+}
