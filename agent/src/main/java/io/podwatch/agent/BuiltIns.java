@@ -4,6 +4,8 @@ import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
+import io.podwatch.collectors.posture.PostureMetrics;
+import io.podwatch.collectors.posture.PostureSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
@@ -26,6 +28,7 @@ public final class BuiltIns {
         all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AnomalySettings.all());
+        all.addAll(PostureSettings.all());
         return List.copyOf(all);
     }
 
@@ -35,6 +38,7 @@ public final class BuiltIns {
         all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
+        all.addAll(PostureMetrics.all());
         return List.copyOf(all);
     }
 }

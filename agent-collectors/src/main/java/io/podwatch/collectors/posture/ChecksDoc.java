@@ -13,7 +13,7 @@ public final class ChecksDoc {
         StringBuilder sb = new StringBuilder();
         sb.append("# Posture checks\n\n")
                 .append("<!-- Generated from the check descriptors by ChecksDoc; do not edit. Regenerate with\n")
-                .append("     mvn -pl agent-collectors -am verify -Dtest=ChecksDocTest -Dpodwatch.update-golden=true -->\n\n")
+                .append("     mvn -pl agent-collectors -am verify -Dtest=ChecksDocTest -Dpodwatch.updateDocs=true -->\n\n")
                 .append("podwatch checks every container when it is created or started and every `posture.interval`, ")
                 .append("and the host, images and trust configuration at start and every `posture.host-interval`. ")
                 .append("`podwatch check` runs them once. Each check quotes the passage of the seed guide it implements ")

@@ -27,7 +27,7 @@ import java.util.Set;
 public final class PostureDetector implements Detector {
     public static final String ALERT = "PostureCheckFailing";
 
-    private final PostureTrigger trigger;
+    private volatile PostureTrigger trigger;
     private final Severity minSeverity;
     private final Set<Map<String, String>> firing = new HashSet<>();
     private final Map<String, String> evidence = new HashMap<>();
@@ -38,6 +38,20 @@ public final class PostureDetector implements Detector {
         this.minSeverity = minSeverity;
     }
 
+    /**
+     * For wiring order: the detector goes into the processing stage before the Podman API (and so
+     * the collector) exists; {@link #bind} connects it afterwards. Events before that are ignored —
+     * the collector's first full scan covers them.
+     */
+    public PostureDetector(Severity minSeverity) {
+        this(null, minSeverity);
+    }
+
+    public PostureDetector bind(PostureTrigger collector) {
+        this.trigger = collector;
+        return this;
+    }
+
     @Override
     public String name() {
         return "posture";
@@ -45,10 +59,14 @@ public final class PostureDetector implements Detector {
 
     @Override
     public void onEvent(Event event, Alerts alerts) {
+        PostureTrigger t = trigger;
         if (ContainerEvents.SOURCE.equals(event.source()) && event.container() != null) {
+            if (t == null) {
+                return;
+            }
             switch (event.action()) {
-                case ContainerEvents.CREATE, ContainerEvents.START -> trigger.check(event.container().id());
-                case ContainerEvents.REMOVE -> trigger.forget(event.container().id());
+                case ContainerEvents.CREATE, ContainerEvents.START -> t.check(event.container().id());
+                case ContainerEvents.REMOVE -> t.forget(event.container().id());
                 default -> { }
             }
         } else if (FindingEvents.SOURCE.equals(event.source()) && FindingEvents.RAISED.equals(event.action())) {

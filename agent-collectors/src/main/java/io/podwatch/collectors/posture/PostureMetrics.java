@@ -18,11 +18,11 @@ import java.util.Map;
 public final class PostureMetrics {
     public static final String SOURCE = "posture";
     public static final MetricDef FINDING = MetricDef.gauge("podwatch_posture_finding", "",
-            "1 while a posture check fails, 0 while it is accepted by an allow rule; name is the container, "
-            + "empty for host, image and trust checks", "check", "severity", "name");
+            "1 while a posture check fails, 0 while an allow rule accepts it; name is the container, "
+            + "empty for host, image and trust checks.", "check", "severity", "name");
     public static final MetricDef SCORE = MetricDef.gauge("podwatch_posture_score", "",
             "Posture score of a container: 100 minus 40/20/10/5 per failing critical/high/medium/low finding, "
-            + "at least 0", "name");
+            + "at least 0.", "name");
 
     private PostureMetrics() {
     }

@@ -20,10 +20,10 @@ class ChecksDocTest {
     @Test
     void docsMatchTheDescriptors() throws IOException {
         String expected = ChecksDoc.render();
-        if (Boolean.getBoolean("podwatch.update-golden")) {
+        if (Boolean.getBoolean("podwatch.updateDocs")) {
             Files.writeString(DOC, expected);
         }
-        assertThat(DOC).as("docs/checks.md is stale: rerun with -Dpodwatch.update-golden=true").exists();
+        assertThat(DOC).as("docs/checks.md is stale: rerun with -Dpodwatch.updateDocs=true").exists();
         assertThat(Files.readString(DOC)).isEqualTo(expected);
     }
 

@@ -80,6 +80,27 @@ class PostureDetectorTest {
     }
 
     @Test
+    void eventsBeforeBindingAreIgnoredThenForwarded() {
+        PostureDetector unbound = new PostureDetector(Severity.HIGH);
+        Event start = new Event(T, EventKind.EVENT, ContainerEvents.START, "process", Severity.INFO,
+                ContainerEvents.SOURCE, WEB, "", Map.of());
+        unbound.onEvent(start, alerts);
+        assertThat(requests).isEmpty();
+        unbound.bind(new PostureTrigger() {
+            @Override
+            public void check(String id) {
+                requests.add("check " + id);
+            }
+
+            @Override
+            public void forget(String id) {
+                requests.add("forget " + id);
+            }
+        }).onEvent(start, alerts);
+        assertThat(requests).containsExactly("check " + WEB.id());
+    }
+
+    @Test
     void otherSourcesAreIgnored() {
         detector.onSamples(new io.podwatch.core.model.SampleBatch("podman", T, List.of()), alerts);
         assertThat(fired).isEmpty();
