@@ -65,12 +65,12 @@ public final class PostureSettings {
                     Config r = rules.get(i);
                     String check = r.get(ALLOW_CHECK);
                     if (check == null) {
-                        reader.error(items.get(i), key + "[" + i + "].check", "", "a check id such as PW-C-PRIVILEGED, or *");
+                        reader.error(items.get(i), key + "[" + i + "].check", null, "a check id such as PW-C-PRIVILEGED, or *");
                     } else if (!check.equals("*") && Catalog.byId(check).isEmpty()) {
                         reader.error(items.get(i), key + "[" + i + "].check", check, "a check id listed in docs/checks.md");
                     }
                     if (r.get(ALLOW_REASON) == null) {
-                        reader.error(items.get(i), key + "[" + i + "].reason", "", "a non-empty reason");
+                        reader.error(items.get(i), key + "[" + i + "].reason", null, "a non-empty reason");
                     }
                 }
                 return rules;

@@ -56,6 +56,6 @@ class PostureSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("podwatch.yaml:2: posture.interval: found '1s', expected a duration from 30s")
                 .hasMessageContaining("posture.allow[0].check: found 'PW-C-NOPE', expected a check id listed in docs/checks.md")
-                .hasMessageContaining("posture.allow[1].reason: a non-empty reason");
+                .hasMessageContaining("podwatch.yaml:6: posture.allow[1].reason: expected a non-empty reason");
     }
 }
