@@ -170,7 +170,8 @@ public final class PostureCollector implements Collector, PostureTrigger {
     private void submit(String request, Runnable work) {
         ThreadPoolExecutor w;
         synchronized (this) {
-            w = worker;
+            // before start and after close there is no thread to hand work to; the next scan covers it
+            w = closed ? null : worker;
         }
         if (w == null || !pending.add(request)) {
             return;

@@ -95,6 +95,28 @@ class PostureCollectorTest {
     }
 
     @Test
+    void lifecycleNamedThreadIdempotentBoundedCloseNothingLeaked() throws Exception {
+        assertThat(threads()).doesNotContain("podwatch-posture");
+        collector.start();
+        collector.start();
+        collector.collect(out);
+        serve("good");
+        collector.check(api.list.get(0).path("Id").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads().contains("podwatch-posture"));
+        long t0 = System.nanoTime();
+        collector.close();
+        collector.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(6));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !threads().contains("podwatch-posture"));
+        collector.check("after-close");
+        assertThat(collector.dropped()).isZero();
+    }
+
+    static List<String> threads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
+    @Test
     void podmanDownFailsTheRunButHostFindingsAreStillKept() {
         api.down = true;
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> collector.collect(out)).hasMessageContaining("Connection refused");
