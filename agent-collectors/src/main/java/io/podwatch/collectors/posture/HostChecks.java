@@ -68,12 +68,22 @@ public final class HostChecks {
             + "root user or a non-root user. For most security, run containers with a non-root host user.",
             "Run the workloads with rootless Podman under a dedicated user (loginctl enable-linger USER).");
 
+    static final Check ENGINE_DEFAULT_CAPS = new Check("PW-H-ENGINE-DEFAULT-CAPS",
+            "Engine grants capabilities beyond the default set", MEDIUM, HOST,
+            "podman info: host.security.capabilities (containers.conf default_capabilities), against the seeds' "
+            + "default set; Podman before 5.0 also grants AUDIT_WRITE and MKNOD", ORACLE,
+            "By default, the following notable kernel capabilities are removed from a container:",
+            "Set default_capabilities in /etc/containers/containers.conf to the 12 the seeds list (CHOWN, "
+            + "DAC_OVERRIDE, FOWNER, FSETID, KILL, NET_BIND_SERVICE, NET_RAW, SETFCAP, SETGID, SETPCAP, SETUID, "
+            + "SYS_CHROOT) or fewer.");
+
     private HostChecks() {
     }
 
     public static List<Check> all() {
         return List.of(AUDIT_DISABLED, AUDITD_NOT_RUNNING, AUDIT_NO_ENGINE_RULES, CGROUP_NOT_V2, RUNTIME_NOT_CRUN,
-                NO_LSM, ROOT_NOT_SHARED, SUBID_MISSING, API_SOCKET_EXPOSED, PENDING_UPDATES, ROOTFUL_ENGINE);
+                NO_LSM, ROOT_NOT_SHARED, SUBID_MISSING, API_SOCKET_EXPOSED, PENDING_UPDATES, ROOTFUL_ENGINE,
+                ENGINE_DEFAULT_CAPS);
     }
 
     static Outcome cgroup(String mode) {

@@ -53,7 +53,16 @@ public final class HostEvaluator {
         out.put(HostChecks.PENDING_UPDATES, pendingUpdates());
         out.put(HostChecks.ROOTFUL_ENGINE, engine.rootless() == null ? Outcome.unknown("podman info not available")
                 : Outcome.failIf(!engine.rootless(), "the engine runs as root"));
+        out.put(HostChecks.ENGINE_DEFAULT_CAPS, engineCaps(engine));
         return out;
+    }
+
+    private static Outcome engineCaps(EngineInfo engine) {
+        if (engine.defaultCaps() == null) {
+            return Outcome.unknown("podman info not available");
+        }
+        List<String> extra = engine.defaultCaps().stream().filter(c -> !PrivilegeChecks.DEFAULT_CAPS.contains(c)).toList();
+        return Outcome.failIf(!extra.isEmpty(), "granted by default: " + String.join(", ", extra));
     }
 
     private Outcome engineRules() throws InterruptedException {

@@ -45,7 +45,7 @@ class ChecksDocTest {
             assertThat(ids.add(c.id())).as(c.id()).isTrue();
         }
         assertThat(Catalog.all()).extracting(Check::scope).containsAll(List.of(io.podwatch.core.posture.Scope.values()));
-        assertThat(ids).hasSize(46);
+        assertThat(ids).hasSize(47);
     }
 
     /** Line breaks and bullets differ between the seed's layout and a one-line quote. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class HostEvaluatorTest {
                 .answer("auditctl -l", "No rules\n")
                 .answer(APT, "Inst libc6 [2.36-9+deb12u3] (2.36-9+deb12u4 Debian-Security:12/stable-security [amd64])\n"
                         + "Inst tzdata [2024a-0+deb12u1] (2025b-0+deb12u1 Debian:12.11/stable [all])\n");
-        Map<Check, Outcome> out = new HostEvaluator(new HostFiles(root), cmds).evaluate(new EngineInfo(false, "runc", ""));
+        Map<Check, Outcome> out = new HostEvaluator(new HostFiles(root), cmds).evaluate(new EngineInfo(false, "runc", "",
+                List.of("AUDIT_WRITE", "CHOWN", "MKNOD", "SYS_CHROOT")));
         assertThat(out).allSatisfy((c, o) -> assertThat(o.kind()).as(c.id()).isEqualTo(Outcome.Kind.FAIL));
         assertThat(out.get(HostChecks.CGROUP_NOT_V2).detail()).startsWith("hybrid");
         assertThat(out.get(HostChecks.RUNTIME_NOT_CRUN).detail()).isEqualTo("runtime runc");
@@ -37,6 +39,7 @@ class HostEvaluatorTest {
                 .isEqualTo("/run/podman/podman.sock is world-writable; podman system service on tcp:0.0.0.0:8888");
         assertThat(out.get(HostChecks.PENDING_UPDATES).detail()).isEqualTo("1 security updates pending: libc6");
         assertThat(out.get(HostChecks.AUDIT_NO_ENGINE_RULES).detail()).isEqualTo("no rules loaded");
+        assertThat(out.get(HostChecks.ENGINE_DEFAULT_CAPS).detail()).isEqualTo("granted by default: AUDIT_WRITE, MKNOD");
     }
 
     @Test
@@ -45,7 +48,7 @@ class HostEvaluatorTest {
                 .answer("auditctl -l", "-w /usr/bin/podman -p x -k podman\n-w /etc/containers -p wa -k podman-conf\n")
                 .answer(APT, "Inst tzdata [2024a-0+deb12u1] (2025b-0+deb12u1 Debian:12.11/stable [all])\n");
         Map<Check, Outcome> out = new HostEvaluator(new HostFiles(copy("hardened")), cmds)
-                .evaluate(new EngineInfo(true, "crun", ""));
+                .evaluate(new EngineInfo(true, "crun", "", List.of("CHOWN", "SETUID", "SYS_CHROOT")));
         assertThat(out).allSatisfy((c, o) -> assertThat(o.passed()).as(c.id() + " " + o).isTrue());
     }
 
