@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podwatch.collectors.podman.FakePodmanApi;
-import io.podwatch.collectors.podman.RecordingEmitter;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.posture.Allowlist;
 import io.podwatch.core.posture.FindingEvents;
+import io.podwatch.core.testing.MutableClock;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class PostureCollectorTest {
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     final FakePodmanApi api = new FakePodmanApi();
     final RecordingEmitter out = new RecordingEmitter();
     final PostureConfig config = new PostureConfig(true, Duration.ofMinutes(10), Duration.ofHours(1), Severity.HIGH, 30,
@@ -55,21 +56,21 @@ class PostureCollectorTest {
         String id = api.list.get(0).path("Id").asText();
         collector.collect(out);
         assertThat(raised()).contains("PW-C-PRIVILEGED@privileged", "PW-C-ROOT-USER@privileged");
-        assertThat(value(out.last(), "podwatch_posture_finding", "PW-C-PRIVILEGED")).isEqualTo(1.0);
+        assertThat(value(out.lastBatch(), "podwatch_posture_finding", "PW-C-PRIVILEGED")).isEqualTo(1.0);
         // 100 - privileged 40 - root 20 - memory 10 - cpu, rootfs, no-new-privileges 5 each
-        assertThat(value(out.last(), "podwatch_posture_score", "")).isEqualTo(15.0);
+        assertThat(value(out.lastBatch(), "podwatch_posture_score", "")).isEqualTo(15.0);
 
         out.events.clear();
         api.inspect.put(id, ((ObjectNode) Fixtures.json("inspect-5.x/good.json")).put("Id", id).put("Name", "privileged"));
         collector.collect(out);
         assertThat(resolved()).contains("PW-C-PRIVILEGED@privileged", "PW-C-ROOT-USER@privileged");
         assertThat(raised()).isEmpty();
-        assertThat(out.last().samples()).noneMatch(s -> s.metric() == PostureMetrics.FINDING && !s.label("name").isEmpty());
-        assertThat(value(out.last(), "podwatch_posture_score", "")).isEqualTo(100.0);
+        assertThat(out.lastBatch().samples()).noneMatch(s -> s.metric() == PostureMetrics.FINDING && !s.label("name").isEmpty());
+        assertThat(value(out.lastBatch(), "podwatch_posture_score", "")).isEqualTo(100.0);
 
         api.list.clear();
         collector.collect(out);
-        assertThat(out.last().samples()).noneMatch(s -> s.metric() == PostureMetrics.SCORE);
+        assertThat(out.lastBatch().samples()).noneMatch(s -> s.metric() == PostureMetrics.SCORE);
     }
 
     @Test

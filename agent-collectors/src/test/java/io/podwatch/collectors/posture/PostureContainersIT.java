@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.podman.api.ApiObserver;
-import io.podwatch.collectors.podman.RecordingEmitter;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.posture.Allowlist;
 import io.podwatch.core.posture.Finding;
 import io.podwatch.core.posture.FindingEvents;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -180,7 +180,7 @@ class PostureContainersIT {
             collector.collect(out);
             assertThat(keys(out, FindingEvents.RESOLVED)).contains("PW-C-HOST-NETWORK@redo", "PW-C-ROOT-USER@redo");
             assertThat(collector.findings()).noneMatch(f -> f.container() != null && f.container().name().equals("redo"));
-            assertThat(out.last().samples()).anyMatch(s -> s.metric() == PostureMetrics.SCORE
+            assertThat(out.lastBatch().samples()).anyMatch(s -> s.metric() == PostureMetrics.SCORE
                     && s.label("name").equals("redo") && s.value() == 100);
         }
     }
