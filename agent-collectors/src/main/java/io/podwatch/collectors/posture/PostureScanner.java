@@ -17,8 +17,8 @@ import java.util.Optional;
 /**
  * Runs the checks against a Podman API and the host: one container, every container, or the
  * host-level (images, trust, host) checks. Used by the continuous collector and by
- * {@code podwatch check}. Stateless apart from its collaborators; safe to call from one thread at
- * a time per scan.
+ * {@code podwatch check}. Stateless apart from its collaborators (the API and host readers are
+ * thread-safe), so the collector's scan and its event-driven checks may call it concurrently.
  */
 public final class PostureScanner {
     private final PodmanApi api;

@@ -3,6 +3,7 @@ package io.podwatch.agent.cli;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.api.ApiObserver;
+import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.posture.HostFiles;
@@ -76,6 +77,12 @@ final class CheckCommand implements Callable<Integer> {
             PostureScanner scanner = new PostureScanner(api, HostFiles.real(), new ProcessCommandRunner(),
                     posture.allow(), posture.unusedDays(), Clock.systemUTC());
             report = new PostureReport(scanner.once(container)).filter(min, container);
+        } catch (ApiStatusException e) {
+            if (e.notFound() && container != null) {
+                return PodwatchCommand.usage(spec, "no container named '" + container + "'");
+            }
+            spec.commandLine().getErr().println("podwatch: cannot check: " + e.getMessage());
+            return ExitCode.FATAL_STARTUP;
         } catch (IOException e) {
             spec.commandLine().getErr().println("podwatch: cannot check: " + e.getMessage());
             return ExitCode.FATAL_STARTUP;

@@ -102,6 +102,8 @@ class CheckCommandIT {
     void badArgumentsAndAnUnreachableSocket(@TempDir Path dir) throws Exception {
         assertThat(run("--format", "xml")).isEqualTo(ExitCode.USAGE);
         assertThat(run("--fail-on", "severe")).isEqualTo(ExitCode.USAGE);
+        assertThat(run("--container", "nope")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("podwatch: no container named 'nope'");
         Path nowhere = dir.resolve("nowhere.yaml");
         Files.writeString(nowhere, "podman:\n  socket: unix://" + dir.resolve("none.sock") + "\n");
         CommandLine cl = PodwatchCommand.commandLine();
