@@ -99,15 +99,23 @@ public final class PostureCollector implements Collector, PostureTrigger {
                 }
             }
         }
+        Set<String> knownBefore;
+        synchronized (lock) {
+            knownBefore = new HashSet<>(checked.keySet());
+        }
         List<String> ids = scanner.containerIds();
         ContainerContext scan = context.fresh();
         for (String id : ids) {
             checkNow(id, scan, emitter);
         }
         synchronized (lock) {
-            Set<String> live = new HashSet<>(ids);
-            checked.keySet().retainAll(live);
-            publish(ledger.retain(live), emitter);
+            // only what was known before the listing can be gone: a container an event check added
+            // meanwhile is not in the list yet, and must not flap resolved
+            knownBefore.removeAll(ids);
+            for (String gone : knownBefore) {
+                checked.remove(gone);
+                publish(ledger.replace(gone, List.of()), emitter);
+            }
             emitter.samples(PostureMetrics.batch(ledger.all(), checked.values(), clock.instant()));
         }
     }

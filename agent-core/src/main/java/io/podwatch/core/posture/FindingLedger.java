@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The current findings per subject (container id or {@link Finding#HOST}), and what changed when a
@@ -57,17 +56,6 @@ public final class FindingLedger {
             bySubject.put(subject, after);
         }
         return new Changes(raised, resolved);
-    }
-
-    /** Drops the container subjects not in {@code liveContainers} (removed containers); host stays. */
-    public Changes retain(Set<String> liveContainers) {
-        List<Finding> resolved = new ArrayList<>();
-        for (String subject : List.copyOf(bySubject.keySet())) {
-            if (!subject.equals(Finding.HOST) && !liveContainers.contains(subject)) {
-                resolved.addAll(bySubject.remove(subject).values());
-            }
-        }
-        return new Changes(List.of(), resolved);
     }
 
     public List<Finding> all() {
