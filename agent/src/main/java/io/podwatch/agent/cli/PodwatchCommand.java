@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "podwatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Watches a Podman host: container stats, audit trail, posture, anomalies; alerts operators.",
         subcommands = {RunCommand.class, CheckCommand.class, ConfigCommand.class, BacktestCommand.class,
-                VersionCommand.class, CommandLine.HelpCommand.class})
+                EventsCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class PodwatchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
