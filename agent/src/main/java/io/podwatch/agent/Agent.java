@@ -9,6 +9,12 @@ import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanModule;
+import io.podwatch.collectors.posture.HostFiles;
+import io.podwatch.collectors.posture.PostureCollector;
+import io.podwatch.collectors.posture.PostureConfig;
+import io.podwatch.collectors.posture.PostureDetector;
+import io.podwatch.collectors.posture.PostureScanner;
+import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.agent.sink.Alerting;
 import io.podwatch.core.config.Config;
@@ -55,11 +61,14 @@ public final class Agent implements AutoCloseable {
                 Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
         alerting.managed().forEach(lifecycle::add);
         boolean audit = AuditComponents.wanted(config);
+        PostureConfig postureConfig = PostureConfig.from(config);
+        PostureDetector postureDetector = new PostureDetector(postureConfig.alertMinSeverity());
         List<Detector> detectors = new ArrayList<>(List.of(restartLoop, new ContainerOomKilled(restart),
                 new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)));
         if (audit) {
             detectors.add(AuditComponents.detector(config));
         }
+        detectors.add(postureDetector);
         detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
@@ -73,6 +82,14 @@ public final class Agent implements AutoCloseable {
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
+        }
+        if (postureConfig.enabled()) {
+            PostureCollector posture = lifecycle.add(new PostureCollector(new PostureScanner(podman.api(),
+                    HostFiles.real(), new ProcessCommandRunner(), postureConfig.allow(), postureConfig.unusedDays(),
+                    clock), postureConfig, clock));
+            // the detector exists before the stage, the collector only after the Podman API
+            postureDetector.bind(posture);
+            runner.add(posture, posture.schedule());
         }
         HostSettings hostSettings = HostSettings.from(config);
         if (hostSettings.enabled()) {

@@ -8,6 +8,8 @@ import io.podwatch.agent.sink.AlertSinkSettings;
 import io.podwatch.agent.sink.eventlog.EventLogSettings;
 import io.podwatch.collectors.podman.PodmanMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
+import io.podwatch.collectors.posture.PostureMetrics;
+import io.podwatch.collectors.posture.PostureSettings;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
@@ -36,6 +38,7 @@ public final class BuiltIns {
         all.addAll(AuditRuleSettings.all());
         all.addAll(AnomalySettings.all());
         all.addAll(RestartLoopSettings.all());
+        all.addAll(PostureSettings.all());
         all.addAll(AlertPipelineSettings.all());
         all.addAll(AlertSinkSettings.all());
         all.addAll(EventLogSettings.all());
@@ -49,6 +52,7 @@ public final class BuiltIns {
         all.addAll(HostMetrics.all());
         all.addAll(AuditMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
+        all.addAll(PostureMetrics.all());
         return List.copyOf(all);
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             EventsCommand.class,
             AuditCommand.class,
+            CheckCommand.class,
             BacktestCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class})
