@@ -51,6 +51,11 @@ class CliTest {
     }
 
     @Test
+    void shippedSampleConfigIsValid() {
+        assertThat(run("config", "validate", "../packaging/podwatch.yaml")).as(err.toString()).isZero();
+    }
+
+    @Test
     void showPrintsEffectiveConfigWithDefaults(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("ok.yaml");
         Files.writeString(f, "http:\n  listen: 127.0.0.1:19883\n");
