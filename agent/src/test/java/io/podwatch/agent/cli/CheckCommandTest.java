@@ -2,26 +2,13 @@ package io.podwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code podwatch check} arguments and failures that need no Podman; {@link CheckCommandIT} runs it for real. */
-class CheckCommandTest {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        CommandLine cl = PodwatchCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
+class CheckCommandTest extends CapturedCli {
     @Test
     void badArgumentsAreUsageErrors() {
         assertThat(run("check", "--format", "xml")).isEqualTo(ExitCode.USAGE);
