@@ -4,31 +4,54 @@ import io.podwatch.core.collect.Collector;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.GlobalMemory;
-import oshi.hardware.NetworkIF;
 import oshi.software.os.OSFileStore;
 
 /**
- * Host metrics through OSHI. OSHI's {@link SystemInfo} is created in {@link #start()} (it probes
- * the system) and reused: per collection only the counters are re-read.
+ * Host metrics, node_exporter-named. OSHI's {@link SystemInfo} is created in {@link #start()} (it
+ * probes the system) and reused for CPU, memory and load; the costly parts of OSHI (mount and
+ * interface discovery) are kept off the per-collection path, which must stay cheap at a 1 s interval.
  */
 public final class HostCollector implements Collector {
     /** node_exporter's default mount-point exclusions, plus container storage mounts. */
     private static final Pattern IGNORED_MOUNTS = Pattern.compile(
             "^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+|run/containers/storage/.+)($|/)");
+    /** node_exporter's default filesystem-type exclusions (overlay: every container's root). */
+    private static final Pattern IGNORED_TYPES = Pattern.compile("^(autofs|binfmt_misc|bpf|cgroup2?|configfs|debugfs"
+            + "|devpts|devtmpfs|fusectl|hugetlbfs|iso9660|mqueue|nsfs|overlay|proc|procfs|pstore|rpc_pipefs"
+            + "|securityfs|selinuxfs|squashfs|sysfs|tracefs)$");
+    /** A container's /dev/shm, wherever its storage lives. */
+    private static final Pattern CONTAINER_SHM = Pattern.compile("/overlay-containers/[0-9a-f]{64}/userdata/");
     private static final String[] MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
 
+    private static final Duration MOUNT_REFRESH = Duration.ofMinutes(1);
+
     private final Clock clock;
+    private final Path netDev;
     private SystemInfo system;
+    private long bootTime;
+    private List<String[]> mounts;
+    private Instant mountsReadAt = Instant.MIN;
 
     public HostCollector(Clock clock) {
+        this(clock, Path.of("/proc/net/dev"));
+    }
+
+    HostCollector(Clock clock, Path netDev) {
         this.clock = clock;
+        this.netDev = netDev;
     }
 
     @Override
@@ -39,34 +62,60 @@ public final class HostCollector implements Collector {
     @Override
     public void start() {
         system = new SystemInfo();
+        bootTime = system.getOperatingSystem().getSystemBootTime();
     }
 
     @Override
-    public void collect(Emitter out) {
+    public void collect(Emitter out) throws IOException {
         List<Sample> s = new ArrayList<>(256);
         var hal = system.getHardware();
         cpu(hal.getProcessor(), s);
         memory(hal.getMemory(), s);
-        for (OSFileStore fs : system.getOperatingSystem().getFileSystem().getFileStores(true)) {
-            if (!IGNORED_MOUNTS.matcher(fs.getMount()).find()) {
-                String[] l = {fs.getVolume(), fs.getType(), fs.getMount()};
-                s.add(HostMetrics.FS_AVAIL.sample(fs.getUsableSpace(), l));
-                s.add(HostMetrics.FS_FREE.sample(fs.getFreeSpace(), l));
-                s.add(HostMetrics.FS_SIZE.sample(fs.getTotalSpace(), l));
+        filesystems(s);
+        network(s);
+        s.add(HostMetrics.BOOT_TIME.sample(bootTime));
+        out.samples(new SampleBatch(name(), clock.instant(), dedupe(s)));
+    }
+
+    /**
+     * The mount list comes from OSHI once a minute (it resolves devices and types, which is costly);
+     * the sizes are one statvfs per mount through the JDK, every collection.
+     */
+    private void filesystems(List<Sample> s) {
+        Instant now = clock.instant();
+        if (mounts == null || now.isAfter(mountsReadAt.plus(MOUNT_REFRESH))) {
+            mounts = new ArrayList<>();
+            for (OSFileStore fs : system.getOperatingSystem().getFileSystem().getFileStores(true)) {
+                if (!IGNORED_MOUNTS.matcher(fs.getMount()).find() && !IGNORED_TYPES.matcher(fs.getType()).find()
+                        && !CONTAINER_SHM.matcher(fs.getMount()).find()) {
+                    mounts.add(new String[] {fs.getVolume(), fs.getType(), fs.getMount()});
+                }
+            }
+            mountsReadAt = now;
+        }
+        for (String[] l : mounts) {
+            try {
+                FileStore store = Files.getFileStore(Path.of(l[2]));
+                s.add(HostMetrics.FS_AVAIL.sample(store.getUsableSpace(), l));
+                s.add(HostMetrics.FS_FREE.sample(store.getUnallocatedSpace(), l));
+                s.add(HostMetrics.FS_SIZE.sample(store.getTotalSpace(), l));
+            } catch (IOException e) {
+                // unmounted since the list was read: gone from this batch, back at the next refresh
             }
         }
-        for (NetworkIF n : hal.getNetworkIFs(true)) {
-            String d = n.getName();
-            s.add(HostMetrics.NET_RX_BYTES.sample(n.getBytesRecv(), d));
-            s.add(HostMetrics.NET_TX_BYTES.sample(n.getBytesSent(), d));
-            s.add(HostMetrics.NET_RX_PACKETS.sample(n.getPacketsRecv(), d));
-            s.add(HostMetrics.NET_TX_PACKETS.sample(n.getPacketsSent(), d));
-            s.add(HostMetrics.NET_RX_ERRS.sample(n.getInErrors(), d));
-            s.add(HostMetrics.NET_TX_ERRS.sample(n.getOutErrors(), d));
-            s.add(HostMetrics.NET_RX_DROP.sample(n.getInDrops(), d));
+    }
+
+    private void network(List<Sample> s) throws IOException {
+        for (NetDev.Counters n : NetDev.parse(Files.readString(netDev))) {
+            String d = n.device();
+            s.add(HostMetrics.NET_RX_BYTES.sample(n.rxBytes(), d));
+            s.add(HostMetrics.NET_TX_BYTES.sample(n.txBytes(), d));
+            s.add(HostMetrics.NET_RX_PACKETS.sample(n.rxPackets(), d));
+            s.add(HostMetrics.NET_TX_PACKETS.sample(n.txPackets(), d));
+            s.add(HostMetrics.NET_RX_ERRS.sample(n.rxErrs(), d));
+            s.add(HostMetrics.NET_TX_ERRS.sample(n.txErrs(), d));
+            s.add(HostMetrics.NET_RX_DROP.sample(n.rxDrop(), d));
         }
-        s.add(HostMetrics.BOOT_TIME.sample(system.getOperatingSystem().getSystemBootTime()));
-        out.samples(new SampleBatch(name(), clock.instant(), dedupe(s)));
     }
 
     private static void cpu(CentralProcessor cpu, List<Sample> s) {
