@@ -26,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ final class AnomalyPipeline implements AutoCloseable {
 
     private final List<Transition> transitions = new ArrayList<>();
     private final List<CpuRate> cpu = new ArrayList<>();
+    private final Map<String, List<ContainerReading>> readings = new HashMap<>();
     private final List<Managed> started = new ArrayList<>();
     private final ProcessingStage stage;
     private final CollectorRunner runner;
@@ -92,6 +95,24 @@ final class AnomalyPipeline implements AutoCloseable {
         return cpu.stream().filter(c -> c.container().equals(container) && c.cores() >= cores).map(CpuRate::batch).findFirst();
     }
 
+    /** Per signal: min, max and the largest |value - mean| the container showed, for choosing minimum deltas. */
+    synchronized String spreadSummary(String container) {
+        StringBuilder out = new StringBuilder(container + ":");
+        List<ContainerReading> rs = readings.getOrDefault(container, List.of());
+        for (Signal s : Signal.values()) {
+            double[] v = rs.stream().mapToDouble(r -> r.value(s)).filter(Double::isFinite).toArray();
+            if (v.length == 0) {
+                continue;
+            }
+            double mean = Arrays.stream(v).average().orElse(0);
+            double min = Arrays.stream(v).min().orElse(0);
+            double max = Arrays.stream(v).max().orElse(0);
+            out.append(String.format(" %s[n=%d min=%.4g max=%.4g max|dev|=%.4g]", s.label(), v.length, min, max,
+                    Math.max(max - mean, mean - min)));
+        }
+        return out.toString();
+    }
+
     synchronized long batches() {
         return batches;
     }
@@ -119,6 +140,7 @@ final class AnomalyPipeline implements AutoCloseable {
                 batches++;
                 for (ContainerReading r : reader.read(batch)) {
                     cpu.add(new CpuRate(batches, r.container().display(), r.value(Signal.CPU)));
+                    readings.computeIfAbsent(r.container().display(), k -> new ArrayList<>()).add(r);
                 }
             }
         }
@@ -126,7 +148,7 @@ final class AnomalyPipeline implements AutoCloseable {
 
     /** Records transitions only, as the pipeline's dedup would pass them on. */
     private final class Recording implements Alerts {
-        private final Map<String, Alert> firing = new java.util.HashMap<>();
+        private final Map<String, Alert> firing = new HashMap<>();
 
         @Override
         public void fire(Alert a) {

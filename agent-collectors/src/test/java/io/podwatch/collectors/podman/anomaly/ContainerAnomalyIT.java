@@ -123,6 +123,8 @@ class ContainerAnomalyIT {
             List<AnomalyPipeline.Transition> raised = pipeline.transitions().stream()
                     .filter(t -> t.container().equals("steady") || t.container().equals("noisy")).toList();
             System.out.printf("soak %s: %d batches, transitions %s%n", soak, pipeline.batches(), raised);
+            System.out.println(pipeline.spreadSummary("steady"));
+            System.out.println(pipeline.spreadSummary("noisy"));
             assertThat(pipeline.batches()).as("collections at 1 s").isGreaterThan(soak.toSeconds() * 8 / 10);
             assertThat(raised).isEmpty();
         } finally {
