@@ -8,10 +8,13 @@ import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanModule;
-import io.podwatch.core.alert.Alert;
-import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.agent.sink.Alerting;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.detect.restart.ContainerOomKilled;
+import io.podwatch.core.detect.restart.ContainerRestartLoop;
+import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
@@ -37,16 +40,22 @@ public final class Agent implements AutoCloseable {
     private final HttpServer http;
     private final PrometheusExposition exposition;
 
-    private Agent(Config config, HostEnv env, Clock clock, String version) {
+    private Agent(Config config, HostEnv env, Clock clock, String version) throws ConfigException {
         AgentSettings settings = AgentSettings.from(config);
         LatestSamples latest = new LatestSamples();
         exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
-        Alerts alerts = new LoggedAlerts();
-        List<Detector> detectors = List.of(
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, container -> false));
-        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(), alerts, clock,
-                QUEUE_CAPACITY, meters));
+        RestartLoopSettings restart = RestartLoopSettings.from(config);
+        ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
+        // the host label tells a shared Alertmanager which agent of the fleet raised an alert
+        Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
+                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
+        alerting.managed().forEach(lifecycle::add);
+        List<Detector> detectors = List.of(restartLoop, new ContainerOomKilled(restart),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
+                alerting.pipeline()); // last: its tick sees this second's changes
+        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
+                alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
         PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
                 meters);
@@ -65,7 +74,8 @@ public final class Agent implements AutoCloseable {
                 "/", pages::statusPage))));
     }
 
-    public static Agent assemble(Config config, HostEnv env, Clock clock, String version) {
+    /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */
+    public static Agent assemble(Config config, HostEnv env, Clock clock, String version) throws ConfigException {
         return new Agent(config, env, clock, version);
     }
 
@@ -87,18 +97,5 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         lifecycle.close();
-    }
-
-    /** Until the alert pipeline is wired: alerts go to the log only. */
-    private static final class LoggedAlerts implements Alerts {
-        @Override
-        public void fire(Alert alert) {
-            LOG.info("alert firing: {} {}", alert.name(), alert.labels());
-        }
-
-        @Override
-        public void resolve(String name, Map<String, String> labels) {
-            LOG.info("alert resolved: {} {}", name, labels);
-        }
     }
 }

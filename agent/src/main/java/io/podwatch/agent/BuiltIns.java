@@ -2,9 +2,13 @@ package io.podwatch.agent;
 
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
+import io.podwatch.agent.sink.AlertSinkSettings;
+import io.podwatch.agent.sink.eventlog.EventLogSettings;
 import io.podwatch.collectors.podman.PodmanMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
+import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
@@ -26,6 +30,10 @@ public final class BuiltIns {
         all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
         all.addAll(AnomalySettings.all());
+        all.addAll(RestartLoopSettings.all());
+        all.addAll(AlertPipelineSettings.all());
+        all.addAll(AlertSinkSettings.all());
+        all.addAll(EventLogSettings.all());
         return List.copyOf(all);
     }
 

@@ -27,7 +27,7 @@ class DocsTest {
     }
 
     @Test
-    void metricsDocListsEveryFamily() throws IOException {
+    void metricsDocListsEveryFamily() throws Exception {
         try (Agent agent = Agent.assemble(ConfigReader.defaults(BuiltIns.settings(), ROOT), ROOT, Clock.systemUTC(), "test")) {
             check("metrics.md", MetricDocs.markdown(BuiltIns.metrics(), agent.scrape()));
         }

@@ -8,6 +8,7 @@ import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class PodmanItKit implements AutoCloseable {
     /** Runs one collection; returns its batch. */
     public SampleBatch collect() throws Exception {
         module.collector().collect(out);
-        return out.last();
+        return out.lastBatch();
     }
 
     public static OptionalDouble value(SampleBatch b, MetricDef def, String name) {

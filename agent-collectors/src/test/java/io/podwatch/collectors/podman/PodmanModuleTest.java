@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

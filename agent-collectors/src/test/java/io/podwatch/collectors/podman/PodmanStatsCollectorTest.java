@@ -8,12 +8,11 @@ import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.stats.ApiStatsSource;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
+import io.podwatch.core.testing.MutableClock;
+import io.podwatch.core.testing.RecordingEmitter;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +37,8 @@ class PodmanStatsCollectorTest {
     void oneBatchWithCountersForRunningAndStateForAll() throws Exception {
         collector.collect(out);
 
-        List<Sample> s = out.last().samples();
-        assertThat(out.last().source()).isEqualTo("podman");
+        List<Sample> s = out.lastBatch().samples();
+        assertThat(out.lastBatch().source()).isEqualTo("podman");
         assertThat(value(s, PodmanMetrics.CPU, "burner")).isEqualTo(8.199019104);
         assertThat(value(s, PodmanMetrics.SPEC_MEMORY_LIMIT, "burner")).isEqualTo(64 << 20);
         assertThat(value(s, PodmanMetrics.SPEC_CPU_QUOTA, "burner")).isEqualTo(150000);
@@ -57,11 +56,11 @@ class PodmanStatsCollectorTest {
         collector.collect(out);
         api.list.remove(1);
         collector.collect(out);
-        assertThat(names(out.last().samples())).contains("failer");
+        assertThat(names(out.lastBatch().samples())).contains("failer");
 
         clock.advance(Duration.ofMinutes(1));
         collector.collect(out);
-        assertThat(names(out.last().samples())).doesNotContain("failer");
+        assertThat(names(out.lastBatch().samples())).doesNotContain("failer");
     }
 
     @Test
@@ -78,33 +77,5 @@ class PodmanStatsCollectorTest {
 
     private static double value(List<Sample> s, MetricDef def, String name) {
         return s.stream().filter(x -> x.metric() == def && x.label("name").equals(name)).findFirst().orElseThrow().value();
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -38,4 +38,20 @@ public final class NamedThreads {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Waits for a thread told to stop: {@code grace} for it to finish, then interrupts it and waits
+     * {@code afterInterrupt} more. Never throws; restores the caller's interrupt flag.
+     */
+    public static void join(Thread thread, Duration grace, Duration afterInterrupt) {
+        try {
+            thread.join(grace.toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(afterInterrupt.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

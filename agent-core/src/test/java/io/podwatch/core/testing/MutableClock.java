@@ -18,8 +18,14 @@ public final class MutableClock extends Clock {
         return new MutableClock(Instant.ofEpochSecond(s));
     }
 
-    public synchronized void advance(Duration d) {
+    public static MutableClock at(String iso) {
+        return new MutableClock(Instant.parse(iso));
+    }
+
+    /** Moves the clock on; returns the new time. */
+    public synchronized Instant advance(Duration d) {
         now = now.plus(d);
+        return now;
     }
 
     public void set(Instant t) {

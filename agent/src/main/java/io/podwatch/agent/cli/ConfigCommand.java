@@ -1,9 +1,11 @@
 package io.podwatch.agent.cli;
 
+import io.podwatch.agent.Agent;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -41,7 +43,9 @@ final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                ConfigFiles.load(file, ConfigFiles.hostEnv());
+                Config c = ConfigFiles.load(file, ConfigFiles.hostEnv());
+                // wiring checks what one key alone cannot (a password without TLS); it does no I/O
+                Agent.assemble(c, ConfigFiles.hostEnv(), Clock.systemUTC(), "validate").close();
                 spec.commandLine().getOut().println(file + ": valid");
                 return ExitCode.OK;
             } catch (ConfigException e) {

@@ -29,15 +29,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config;
+        String version = new VersionCommand.Provider().getVersion()[0];
+        Agent agent;
         try {
-            config = ConfigFiles.load(file, ConfigFiles.hostEnv());
+            Config config = ConfigFiles.load(file, ConfigFiles.hostEnv());
+            setLogLevel(AgentSettings.from(config).logLevel());
+            agent = Agent.assemble(config, ConfigFiles.hostEnv(), Clock.systemUTC(), version);
         } catch (ConfigException e) {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }
-        setLogLevel(AgentSettings.from(config).logLevel());
-        String version = new VersionCommand.Provider().getVersion()[0];
-        Agent agent = Agent.assemble(config, ConfigFiles.hostEnv(), Clock.systemUTC(), version);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             LOG.info("stopping");

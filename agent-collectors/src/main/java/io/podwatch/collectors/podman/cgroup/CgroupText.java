@@ -8,6 +8,8 @@ import java.util.Map;
 
 /** Parsers for the text formats of cgroup v1/v2 files and {@code /proc/PID/net/dev}. Pure. */
 final class CgroupText {
+    /** Compiled once: String.split with a regex compiles it on every call, per line, per container. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private CgroupText() {
     }
 
@@ -23,23 +25,49 @@ final class CgroupText {
         return t.isEmpty() ? Double.NaN : Double.parseDouble(t);
     }
 
-    /** "key value" lines (memory.stat, cpu.stat, memory.events, cpuacct.stat); empty when null. */
-    static Map<String, Double> flatKeyed(String text) {
-        Map<String, Double> out = new HashMap<>();
+    /**
+     * The values of {@code keys} in "key value" lines (memory.stat, cpu.stat, memory.events), NaN
+     * where absent or null. Scans without splitting or boxing: v1 memory.stat has ~70 lines per
+     * container and only a few are wanted, every interval, for every container.
+     */
+    static double[] keyed(String text, String... keys) {
+        double[] out = new double[keys.length];
+        java.util.Arrays.fill(out, Double.NaN);
         if (text == null) {
             return out;
         }
-        for (String line : text.split("\n")) {
-            int sp = line.indexOf(' ');
-            if (sp > 0) {
-                try {
-                    out.put(line.substring(0, sp), Double.parseDouble(line.substring(sp + 1).trim()));
-                } catch (NumberFormatException e) {
-                    // a non-numeric line (none known today) is not a counter
+        int pos = 0;
+        int len = text.length();
+        while (pos < len) {
+            int eol = text.indexOf('\n', pos);
+            if (eol < 0) {
+                eol = len;
+            }
+            int sp = text.indexOf(' ', pos);
+            if (sp > pos && sp < eol) {
+                for (int k = 0; k < keys.length; k++) {
+                    String key = keys[k];
+                    if (key.length() == sp - pos && text.startsWith(key, pos)) {
+                        out[k] = parse(text, sp + 1, eol);
+                        break;
+                    }
                 }
             }
+            pos = eol + 1;
         }
         return out;
+    }
+
+    private static double parse(String text, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Double.parseDouble(text.substring(from, to).trim());
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** v1 blkio "MAJ:MIN Op value" lines summed per Op over devices: {Read, Write}. NaN when null. */
@@ -50,7 +78,7 @@ final class CgroupText {
         double read = 0;
         double write = 0;
         for (String line : text.split("\n")) {
-            String[] f = line.trim().split("\\s+");
+            String[] f = SPACES.split(line.trim());
             if (f.length == 3 && f[0].contains(":")) {
                 if (f[1].equals("Read")) {
                     read += Double.parseDouble(f[2]);
@@ -70,7 +98,7 @@ final class CgroupText {
         double read = 0;
         double write = 0;
         for (String line : text.split("\n")) {
-            for (String kv : line.trim().split("\\s+")) {
+            for (String kv : SPACES.split(line.trim())) {
                 if (kv.startsWith("rbytes=")) {
                     read += Double.parseDouble(kv.substring(7));
                 } else if (kv.startsWith("wbytes=")) {
@@ -93,7 +121,7 @@ final class CgroupText {
                 continue;
             }
             String iface = line.substring(0, colon).trim();
-            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            String[] f = SPACES.split(line.substring(colon + 1).trim());
             if (iface.equals("lo") || f.length < 16) {
                 continue;
             }

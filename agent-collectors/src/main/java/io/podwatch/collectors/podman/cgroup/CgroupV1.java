@@ -44,13 +44,12 @@ final class CgroupV1 extends ContainerCgroup {
             return false;
         }
         b.cpu(total / 1e9, CgroupText.single(usageUser.read()) / 1e9, CgroupText.single(usageSys.read()) / 1e9);
-        Map<String, Double> cpu = CgroupText.flatKeyed(cpuStat.read());
-        b.throttling(or(cpu.get("nr_periods")), or(cpu.get("nr_throttled")), or(cpu.get("throttled_time")) / 1e9);
+        double[] cpu = CgroupText.keyed(cpuStat.read(), "nr_periods", "nr_throttled", "throttled_time");
+        b.throttling(cpu[0], cpu[1], cpu[2] / 1e9);
         double mem = CgroupText.single(memUsage.read());
-        Map<String, Double> stat = CgroupText.flatKeyed(memStat.read());
-        b.memory(mem, workingSet(mem, or(stat.get("total_inactive_file"))), or(stat.get("total_rss")),
-                or(stat.get("total_cache")));
-        b.oomKills(or(CgroupText.flatKeyed(oomControl.read()).get("oom_kill")));
+        double[] stat = CgroupText.keyed(memStat.read(), "total_inactive_file", "total_rss", "total_cache");
+        b.memory(mem, workingSet(mem, stat[0]), stat[1], stat[2]);
+        b.oomKills(CgroupText.keyed(oomControl.read(), "oom_kill")[0]);
         double[] io = CgroupText.blkioReadWrite(blkio.read());
         b.blockIo(io[0], io[1]);
         double max = CgroupText.single(pidsMax.read());

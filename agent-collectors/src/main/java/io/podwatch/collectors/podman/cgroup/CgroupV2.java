@@ -3,7 +3,6 @@ package io.podwatch.collectors.podman.cgroup;
 import io.podwatch.collectors.podman.stats.ContainerStats;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** cgroup v2: one directory with cpu.stat, memory.*, io.stat and pids.* files. */
 final class CgroupV2 extends ContainerCgroup {
@@ -32,13 +31,14 @@ final class CgroupV2 extends ContainerCgroup {
         if (cpuText == null) {
             return false;
         }
-        Map<String, Double> cpu = CgroupText.flatKeyed(cpuText);
-        b.cpu(or(cpu.get("usage_usec")) / 1e6, or(cpu.get("user_usec")) / 1e6, or(cpu.get("system_usec")) / 1e6);
-        b.throttling(or(cpu.get("nr_periods")), or(cpu.get("nr_throttled")), or(cpu.get("throttled_usec")) / 1e6);
+        double[] cpu = CgroupText.keyed(cpuText, "usage_usec", "user_usec", "system_usec", "nr_periods",
+                "nr_throttled", "throttled_usec");
+        b.cpu(cpu[0] / 1e6, cpu[1] / 1e6, cpu[2] / 1e6);
+        b.throttling(cpu[3], cpu[4], cpu[5] / 1e6);
         double mem = CgroupText.single(memCurrent.read());
-        Map<String, Double> stat = CgroupText.flatKeyed(memStat.read());
-        b.memory(mem, workingSet(mem, or(stat.get("inactive_file"))), or(stat.get("anon")), or(stat.get("file")));
-        b.oomKills(or(CgroupText.flatKeyed(memEvents.read()).get("oom_kill")));
+        double[] stat = CgroupText.keyed(memStat.read(), "inactive_file", "anon", "file");
+        b.memory(mem, workingSet(mem, stat[0]), stat[1], stat[2]);
+        b.oomKills(CgroupText.keyed(memEvents.read(), "oom_kill")[0]);
         double[] io = CgroupText.ioStatReadWrite(ioStat.read());
         b.blockIo(io[0], io[1]);
         double max = CgroupText.single(pidsMax.read());

@@ -56,10 +56,6 @@ abstract class ContainerCgroup implements AutoCloseable {
         return Math.max(0, usage - inactiveFile);
     }
 
-    static double or(Double v) {
-        return v == null ? Double.NaN : v;
-    }
-
     @Override
     public final void close() {
         files.forEach(KeptFile::close);

@@ -1,0 +1,56 @@
+package io.podwatch.core.detect.restart;
+
+import io.podwatch.core.alert.Alert;
+import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.model.ContainerEvents;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.model.Severity;
+import io.podwatch.core.process.Detector;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Raises {@code ContainerOOMKilled} when the kernel OOM-kills a container's process; an OOM kill
+ * is a moment, not a state, so the alert resolves after {@code oom-resolve-after} without another.
+ */
+public final class ContainerOomKilled implements Detector {
+    public static final String ALERT = "ContainerOOMKilled";
+
+    private final RestartLoopSettings s;
+    private final Map<String, Instant> lastOom = new HashMap<>();
+
+    public ContainerOomKilled(RestartLoopSettings settings) {
+        this.s = settings;
+    }
+
+    @Override
+    public String name() {
+        return "oom-killed";
+    }
+
+    @Override
+    public void onEvent(Event e, Alerts alerts) {
+        if (!ContainerEvents.OOM.equals(e.action()) || e.container() == null) {
+            return;
+        }
+        String name = e.container().display();
+        lastOom.put(name, e.time());
+        alerts.fire(new Alert(ALERT, Severity.HIGH, Map.of("container", name),
+                Map.of("summary", "Container " + name + " was OOM-killed",
+                        "description", "The kernel killed a process of " + name + " for exceeding its memory limit"),
+                e.container()));
+    }
+
+    @Override
+    public void onTick(Instant now, Alerts alerts) {
+        for (Iterator<Map.Entry<String, Instant>> it = lastOom.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> en = it.next();
+            if (!now.isBefore(en.getValue().plus(s.oomResolveAfter()))) {
+                alerts.resolve(ALERT, Map.of("container", en.getKey()));
+                it.remove();
+            }
+        }
+    }
+}

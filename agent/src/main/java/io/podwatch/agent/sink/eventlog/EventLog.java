@@ -1,0 +1,168 @@
+package io.podwatch.agent.sink.eventlog;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.model.EventKind;
+import io.podwatch.core.model.Severity;
+import io.podwatch.core.process.EventSink;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local event log: every event and alert state change as an ECS JSON line. {@link #accept} is
+ * called from the processing thread (and dispatchers) and only enqueues; the thread
+ * {@code podwatch-eventlog} encodes and writes. A full queue drops and counts. A write failure (disk
+ * full) is counted, logged at most once a minute, and retried with the same line after a pause —
+ * never fatal; once writing works again, a line records how long it failed.
+ */
+public final class EventLog implements EventSink, Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
+
+    private final EventLogConfig config;
+    private final Clock clock;
+    private final BlockingQueue<Event> queue;
+    private final Counter dropped;
+    private final Counter writeErrors;
+    private final Counter written;
+    private final LogThrottle failureLog;
+    private final Thread thread;
+    private volatile boolean running;
+    private RotatingFile file;
+    private Instant failingSince;
+    private long failures;
+
+    public EventLog(EventLogConfig config, Clock clock, MeterRegistry meters) {
+        this.config = config;
+        this.clock = clock;
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.dropped = Counter.builder("podwatch.eventlog.dropped").description("Events not logged because the queue was full").register(meters);
+        this.writeErrors = Counter.builder("podwatch.eventlog.write.errors").description("Failed writes to the event log (retried)").register(meters);
+        this.written = Counter.builder("podwatch.eventlog.written").description("Lines written to the event log").register(meters);
+        Gauge.builder("podwatch.eventlog.queue", queue, BlockingQueue::size).description("Events waiting to be written").register(meters);
+        this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.thread = new Thread(this::loop, "podwatch-eventlog");
+        this.thread.setDaemon(true);
+    }
+
+    @Override
+    public String name() {
+        return "eventlog";
+    }
+
+    @Override
+    public void start() {
+        file = new RotatingFile(config.path(), config.maxFileBytes(), config.keepFiles());
+        running = true;
+        thread.start();
+    }
+
+    @Override
+    public void accept(Event event) {
+        if (!queue.offer(event)) {
+            dropped.increment();
+        }
+    }
+
+    private void loop() {
+        List<Event> batch = new ArrayList<>();
+        try {
+            while (running || !queue.isEmpty()) {
+                Event first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 511);
+                List<String> lines = new ArrayList<>(batch.size());
+                batch.forEach(e -> lines.add(EcsJson.line(e)));
+                writeUntilDone(lines);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void writeUntilDone(List<String> lines) throws InterruptedException {
+        Duration pause = config.retryInitial();
+        while (true) {
+            int before = lines.size();
+            try {
+                file.write(lines);
+                written.increment(before);
+                recovered();
+                return;
+            } catch (IOException e) {
+                written.increment(before - lines.size());
+                failed(e);
+                if (!running && failures > 3) {
+                    dropped.increment(lines.size()); // stopping: give up rather than hang close()
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void failed(IOException e) {
+        writeErrors.increment();
+        failures++;
+        if (failingSince == null) {
+            failingSince = clock.instant();
+        }
+        long held = failureLog.pass();
+        if (held >= 0) {
+            LOG.warn("event log {} not writable, retrying: {}{}", config.path(), e.toString(),
+                    held > 0 ? " (" + held + " failures not logged)" : "");
+        }
+    }
+
+    /** Records the outage in the log itself; that line is informational, so a failure here is only counted. */
+    private void recovered() {
+        if (failingSince == null) {
+            return;
+        }
+        Instant since = failingSince;
+        long n = failures;
+        failingSince = null;
+        failures = 0;
+        failureLog.reset();
+        LOG.info("event log {} writable again after {} failed writes", config.path(), n);
+        try {
+            file.write(new ArrayList<>(List.of(EcsJson.line(new Event(clock.instant(), EventKind.EVENT, "event-log-write-failed", "host",
+                    Severity.MEDIUM, "eventlog", null, "Event log was not writable from " + since + " (" + n
+                    + " failed writes); lines were held and retried", Map.of("podwatch.eventlog.failed_writes", n))))));
+        } catch (IOException e) {
+            writeErrors.increment();
+        }
+    }
+
+    /** Writes what is queued (bounded), then stops. */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        NamedThreads.join(thread, Duration.ofSeconds(3), Duration.ofSeconds(1));
+        if (file != null) {
+            file.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.podwatch.agent.sink.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.podwatch.collectors.testing.Host;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A real full disk (a 64 KiB tmpfs): writes fail, are counted and retried, and nothing queued is lost. */
+class EventLogDiskFullIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fullDiskIsCountedRetriedAndRecovered() throws Exception {
+        Host.assume(true, "mount", "umount");
+        Path mnt = Files.createDirectories(dir.resolve("mnt"));
+        Host.run(Map.of(), List.of("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt.toString()));
+        try {
+            Path filler = mnt.resolve("filler");
+            // fill the file system to the last block
+            try (var out = Files.newOutputStream(filler)) {
+                byte[] block = new byte[4096];
+                while (true) {
+                    out.write(block);
+                    out.flush();
+                }
+            } catch (java.io.IOException full) {
+                // the disk is full now
+            }
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            EventLog log = new EventLog(new EventLogConfig(mnt.resolve("events.jsonl"), 1 << 20, 1, 1000,
+                    Duration.ofMillis(20), Duration.ofMillis(100)), Clock.systemUTC(), meters);
+            log.start();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    log.accept(EventLogTest.event(i));
+                }
+                await().atMost(10, TimeUnit.SECONDS).until(() -> meters.get("podwatch.eventlog.write.errors").counter().count() >= 3);
+                Files.delete(filler);
+                await().atMost(10, TimeUnit.SECONDS).until(() ->
+                        meters.get("podwatch.eventlog.written").counter().count() >= 20);
+            } finally {
+                log.close();
+            }
+            List<String> lines = Files.readAllLines(mnt.resolve("events.jsonl"));
+            assertThat(lines).filteredOn(l -> l.contains("container-died")).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(lines).anyMatch(l -> l.contains("event-log-write-failed"));
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String l : lines) {
+                json.readTree(l); // no fragment of a failed write is left glued to a line
+            }
+            for (int i = 0; i < 20; i++) {
+                String msg = "\"died " + i + "\"";
+                assertThat(lines).as("event %d", i).anyMatch(l -> l.contains(msg));
+            }
+        } finally {
+            Host.run(Map.of(), List.of("umount", "-l", mnt.toString()));
+        }
+    }
+}
