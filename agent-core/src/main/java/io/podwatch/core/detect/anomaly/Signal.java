@@ -8,7 +8,7 @@ import java.util.Locale;
  * over interfaces.
  */
 public enum Signal {
-    // Minimum deltas: well above the idle jitter measured on real containers (docs/anomaly-detection.md),
+    // Minimum deltas: 9-60x the idle movement measured on real containers (docs/anomaly-detection.md),
     // well below any change an operator would want to hear about.
     CPU("container_cpu_usage_seconds_total", true, "ContainerCpuAnomaly", "cores", 0.05),
     MEMORY("container_memory_working_set_bytes", false, "ContainerMemoryAnomaly", "bytes", 16 << 20),

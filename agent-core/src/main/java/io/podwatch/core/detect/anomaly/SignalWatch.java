@@ -17,11 +17,12 @@ final class SignalWatch {
 
     SignalWatch(SignalPolicy policy, int raiseAfter, int clearAfter) {
         this.policy = policy;
-        this.detector = new AnomalyDetector(policy.detector());
+        // a disabled signal keeps no detector: the watch only remembers not to score it
+        this.detector = policy.enabled() ? new AnomalyDetector(policy.detector()) : null;
         this.hysteresis = new Hysteresis(raiseAfter, clearAfter);
     }
 
-    /** Scores one sample and advances the alert state; returns the score. */
+    /** Scores one sample and advances the alert state; returns the score. Only when {@link #enabled()}. */
     double update(long epochMillis, double value) {
         // judge the change against what was expected before this sample moved the baseline
         baseline = detector.baseline();
