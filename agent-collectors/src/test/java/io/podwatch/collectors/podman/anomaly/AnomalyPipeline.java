@@ -90,6 +90,12 @@ final class AnomalyPipeline implements AutoCloseable {
                 .findFirst();
     }
 
+    synchronized Optional<Transition> firstFire(String name, String container, String signal) {
+        return firstFire(name, container).isEmpty() ? Optional.empty() : transitions.stream()
+                .filter(t -> t.fire() && t.name().equals(name) && t.container().equals(container) && t.signal().equals(signal))
+                .findFirst();
+    }
+
     /** The first batch in which the container's CPU rate reached {@code cores}. */
     synchronized Optional<Long> firstCpuAbove(String container, double cores) {
         return cpu.stream().filter(c -> c.container().equals(container) && c.cores() >= cores).map(CpuRate::batch).findFirst();
