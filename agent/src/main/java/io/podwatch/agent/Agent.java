@@ -4,10 +4,17 @@ import io.podwatch.agent.http.HttpServer;
 import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
+import io.podwatch.collectors.audit.AuditComponents;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanModule;
+import io.podwatch.collectors.posture.HostFiles;
+import io.podwatch.collectors.posture.PostureCollector;
+import io.podwatch.collectors.posture.PostureConfig;
+import io.podwatch.collectors.posture.PostureDetector;
+import io.podwatch.collectors.posture.PostureScanner;
+import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.agent.sink.Alerting;
 import io.podwatch.core.config.Config;
@@ -23,6 +30,8 @@ import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,9 +60,16 @@ public final class Agent implements AutoCloseable {
         Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
                 Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
         alerting.managed().forEach(lifecycle::add);
-        List<Detector> detectors = List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
-                alerting.pipeline()); // last: its tick sees this second's changes
+        boolean audit = AuditComponents.wanted(config);
+        PostureConfig postureConfig = PostureConfig.from(config);
+        PostureDetector postureDetector = new PostureDetector(postureConfig.alertMinSeverity());
+        List<Detector> detectors = new ArrayList<>(List.of(restartLoop, new ContainerOomKilled(restart),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)));
+        if (audit) {
+            detectors.add(AuditComponents.detector(config));
+        }
+        detectors.add(postureDetector);
+        detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
@@ -61,6 +77,20 @@ public final class Agent implements AutoCloseable {
                 meters);
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
+        if (audit) {
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
+            lifecycle.add(a.trail());
+            runner.add(lifecycle.add(a.status()),
+                    new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
+        }
+        if (postureConfig.enabled()) {
+            PostureCollector posture = lifecycle.add(new PostureCollector(new PostureScanner(podman.api(),
+                    HostFiles.real(), new ProcessCommandRunner(), postureConfig.allow(), postureConfig.unusedDays(),
+                    clock), postureConfig, clock));
+            // the detector exists before the stage, the collector only after the Podman API
+            postureDetector.bind(posture);
+            runner.add(posture, posture.schedule());
+        }
         HostSettings hostSettings = HostSettings.from(config);
         if (hostSettings.enabled()) {
             HostCollector host = lifecycle.add(new HostCollector(clock));

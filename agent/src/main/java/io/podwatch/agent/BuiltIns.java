@@ -1,17 +1,22 @@
 package io.podwatch.agent;
 
+import io.podwatch.collectors.audit.AuditMetrics;
+import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.agent.sink.AlertSinkSettings;
 import io.podwatch.agent.sink.eventlog.EventLogSettings;
 import io.podwatch.collectors.podman.PodmanMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
+import io.podwatch.collectors.posture.PostureMetrics;
+import io.podwatch.collectors.posture.PostureSettings;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.rules.audit.AuditRuleSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,8 +34,11 @@ public final class BuiltIns {
         all.addAll(AgentSettings.all());
         all.addAll(PodmanSettings.all());
         all.addAll(HostSettings.all());
+        all.addAll(AuditSettings.all());
+        all.addAll(AuditRuleSettings.all());
         all.addAll(AnomalySettings.all());
         all.addAll(RestartLoopSettings.all());
+        all.addAll(PostureSettings.all());
         all.addAll(AlertPipelineSettings.all());
         all.addAll(AlertSinkSettings.all());
         all.addAll(EventLogSettings.all());
@@ -42,7 +50,9 @@ public final class BuiltIns {
         List<MetricDef> all = new ArrayList<>();
         all.addAll(PodmanMetrics.all());
         all.addAll(HostMetrics.all());
+        all.addAll(AuditMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
+        all.addAll(PostureMetrics.all());
         return List.copyOf(all);
     }
 }

@@ -58,8 +58,8 @@ public final class FakePodmanApi implements PodmanApi {
 
     @Override
     public JsonNode inspectContainer(String nameOrId) throws IOException {
-        check();
         inspectCalls++;
+        check();
         JsonNode n = inspect.get(nameOrId);
         if (n == null) {
             throw new io.podwatch.collectors.podman.api.ApiStatusExceptions().notFound(nameOrId);

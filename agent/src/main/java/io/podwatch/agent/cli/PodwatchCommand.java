@@ -6,8 +6,15 @@ import picocli.CommandLine.Command;
 /** The top-level {@code podwatch} command; each subcommand is one line in {@code subcommands}. */
 @Command(name = "podwatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Watches a Podman host: container stats, audit trail, posture, anomalies; alerts operators.",
-        subcommands = {RunCommand.class, ConfigCommand.class, BacktestCommand.class, EventsCommand.class, VersionCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            ConfigCommand.class,
+            EventsCommand.class,
+            AuditCommand.class,
+            CheckCommand.class,
+            BacktestCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class})
 public final class PodwatchCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

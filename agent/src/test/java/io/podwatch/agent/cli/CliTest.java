@@ -2,25 +2,12 @@ package io.podwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class CliTest {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
-
-    int run(String... args) {
-        CommandLine cl = PodwatchCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
-
+class CliTest extends CapturedCli {
     @Test
     void versionAndHelp() {
         assertThat(run("version")).isZero();
@@ -48,6 +35,11 @@ class CliTest {
         assertThat(run("run", "--config", f.toString())).isEqualTo(ExitCode.BAD_CONFIG);
         assertThat(run("config", "validate", dir.resolve("missing.yaml").toString())).isEqualTo(ExitCode.BAD_CONFIG);
         assertThat(err.toString()).contains("missing.yaml: expected an existing file");
+    }
+
+    @Test
+    void shippedSampleConfigIsValid() {
+        assertThat(run("config", "validate", "../packaging/podwatch.yaml")).as(err.toString()).isZero();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class OwnedPodmanService implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(OwnedPodmanService.class);
     private static final Duration PROBE = Duration.ofSeconds(1);
+    private static final Duration READY_WAIT = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
     private final PodmanCommand command;
@@ -88,6 +89,26 @@ public final class OwnedPodmanService implements Managed {
             thread = new Thread(this::superviseLoop, "podwatch-podman-service");
             thread.setDaemon(true);
             thread.start();
+        }
+        awaitFirstAnswer();
+    }
+
+    /**
+     * Gives the fresh service a few seconds to answer, so the events watcher and the first
+     * collection do not start with a failure that is only the service booting.
+     */
+    private void awaitFirstAnswer() {
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (SocketProbe.answers(socketUri(), PROBE)) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            LOG.debug("our Podman API service is not answering yet after {}; consumers will retry", READY_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,100 @@
+package io.podwatch.collectors.audit;
+
+import io.podwatch.core.collect.Collector;
+import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.model.EventKind;
+import io.podwatch.core.model.Sample;
+import io.podwatch.core.model.SampleBatch;
+import io.podwatch.core.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the audit trail's counters and the kernel audit status (through {@code auditctl -s}
+ * and {@code -l}, when it is there and permitted) as one sample batch per run. "Audit disabled" is
+ * also reported once per change as a finding event. Run by the CollectorRunner.
+ */
+public final class AuditStatusCollector implements Collector {
+    private final AuditStats stats;
+    private final Clock clock;
+    private final List<String> auditctl;
+    private long lastEnabled = -2;
+
+    public AuditStatusCollector(AuditStats stats, Clock clock, List<String> auditctl) {
+        this.stats = stats;
+        this.clock = clock;
+        this.auditctl = List.copyOf(auditctl);
+    }
+
+    @Override
+    public String name() {
+        return "audit-status";
+    }
+
+    @Override
+    public void collect(Emitter out) throws InterruptedException {
+        List<Sample> s = new ArrayList<>();
+        stats.eventCounts().forEach((l, v) -> s.add(AuditMetrics.EVENTS.sample(v, l.type(), l.key())));
+        s.add(AuditMetrics.RECORDS.sample(stats.records()));
+        s.add(AuditMetrics.PARSE_ERRORS.sample(stats.parseErrors()));
+        s.add(AuditMetrics.MATCHED.sample(stats.matched.sum()));
+        s.add(AuditMetrics.POSSIBLY_LOST.sample(stats.possiblyLost()));
+        s.add(AuditMetrics.EVICTED.sample(stats.evicted()));
+        s.add(AuditMetrics.READABLE.sample(stats.readable ? 1 : 0));
+        AuditStatus st = kernel();
+        if (st != null) {
+            addIfKnown(s, AuditMetrics.KERNEL_ENABLED, st.enabled());
+            addIfKnown(s, AuditMetrics.KERNEL_LOST, st.lost());
+            addIfKnown(s, AuditMetrics.KERNEL_BACKLOG, st.backlog());
+            addIfKnown(s, AuditMetrics.KERNEL_BACKLOG_LIMIT, st.backlogLimit());
+            addIfKnown(s, AuditMetrics.KERNEL_RULES, st.rules());
+            if (st.enabled() == 0 && lastEnabled != 0) {
+                out.event(new Event(clock.instant(), EventKind.STATE, "audit-disabled", "host", Severity.CRITICAL,
+                        "audit", null, "the kernel audit subsystem is disabled: no syscall is being recorded "
+                                + "(enable it with auditctl -e 1 or the -e 1 line of audit.rules)",
+                        Map.of("auditd.data.enabled", 0L)));
+            }
+            lastEnabled = st.enabled();
+        }
+        out.samples(new SampleBatch(name(), clock.instant(), s));
+    }
+
+    @Override
+    public void close() {
+        // no threads of its own: the runner's worker runs collect()
+    }
+
+    private static void addIfKnown(List<Sample> s, io.podwatch.core.model.MetricDef m, long v) {
+        if (v >= 0) {
+            s.add(m.sample(v));
+        }
+    }
+
+    /** Null when auditctl is missing or not permitted: absence is expected on some hosts. */
+    private AuditStatus kernel() throws InterruptedException {
+        String status = run("-s");
+        return status == null ? null : AuditStatus.parse(status, run("-l"));
+    }
+
+    private String run(String arg) throws InterruptedException {
+        List<String> cmd = new ArrayList<>(auditctl);
+        cmd.add(arg);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            byte[] b = p.getInputStream().readNBytes(1 << 20);
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? new String(b, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
