@@ -4,28 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.core.detect.AnomalyDetector;
 import io.podwatch.core.detect.DetectorSettings;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class BacktestCommandTest {
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+class BacktestCommandTest extends CapturedCli {
     @TempDir
     Path dir;
-
-    int run(String... args) {
-        CommandLine cl = PodwatchCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     Path csv(String text) throws Exception {
         return Files.writeString(dir.resolve("in.csv"), text);
