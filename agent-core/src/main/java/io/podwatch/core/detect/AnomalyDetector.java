@@ -1,78 +1,111 @@
 package io.podwatch.core.detect;
 
 /**
- * Single-pass anomaly detector for one metric series. Not thread-safe; keep one per series.
- * Pipeline: (plain robust level | daily profile, whichever currently predicts better)
- * -> residual z -> raw score in [0,1] -> anomaly likelihood -> score in [0,1].
+ * Single-pass anomaly detector for one metric series, with bounded state (under 1 KiB) and no
+ * retraining. Not thread-safe: one instance per series, fed in time order from one thread.
+ * <p>Pipeline: the residual z of the value against whichever baseline currently predicts better
+ * (plain robust level or daily profile) → short EW mean of |z| (sustained deviations matter,
+ * single noisy samples less) → surprisal of that mean against this series' own block-maximum
+ * history → combined with a "new extreme" check → score in [0, 1) → a refractory period after an
+ * alert-worthy score, during which scores are halved, so one incident yields one alert.
  */
 public final class AnomalyDetector {
     private static final double ERR_ALPHA = 0.01;
+    private static final long NEVER = Long.MAX_VALUE / 2;
     private final DetectorSettings s;
     private final LevelTracker plain;
     private final SeasonalProfile season;
-    private final AnomalyLikelihood likelihood;
+    private final TailCalibrator calibrator;
     private double errPlain;
     private double errSeason;
     private boolean useSeason;
-    private long n;
     private double zShort;
-    private final TailCalibrator calInstant, calShort;
-    private double min, max;
-    private long sinceAlert = 1L << 40;
+    private double min;
+    private double max;
+    private long n;
+    private long sinceAlert = NEVER;
 
     public AnomalyDetector(DetectorSettings settings) {
         s = settings;
         plain = new LevelTracker(s.levelAlpha(), s.scaleAlpha(), s.clipZ(), s.rebaseRun());
         season = s.seasonBins() > 0 ? new SeasonalProfile(s.seasonBins(), s.seasonAlpha(), s.clipZ()) : null;
-        calInstant = new TailCalibrator(s.calHalfLife());
-        calShort = new TailCalibrator(s.calHalfLife());
-        likelihood = new AnomalyLikelihood(s.shortAlpha(), s.longAlpha());
+        calibrator = new TailCalibrator(s.calHalfLife(), s.calBlock());
     }
 
-    /** Scores one sample (call in time order); 0 = normal, towards 1 = increasingly anomalous. */
+    /** Scores one sample (call in time order): 0 = normal, at or above {@code alertScore} = alert-worthy, below 1. */
     public double update(long epochMillis, double value) {
         n++;
+        double z = residualZ(epochMillis, value);
+        zShort += s.shortAlpha() * (Math.min(Math.abs(z), s.zCap()) - zShort);
+        double surprisal = Math.max(calibrator.surprisal(zShort), s.spatialWeight() * newExtreme(value));
+        if (n <= s.warmupSamples()) {
+            return 0;
+        }
+        double score = surprisal / (surprisal + s.alertSurprisal());
+        if (++sinceAlert <= s.refractory()) {
+            return score * 0.5;
+        }
+        if (score >= s.alertScore()) {
+            sinceAlert = 0;
+        }
+        return score;
+    }
+
+    /** True while scores are halved after an alert-worthy one: half the threshold then means "still anomalous". */
+    public boolean inRefractory() {
+        return sinceAlert <= s.refractory();
+    }
+
+    /**
+     * The caller did not act on the last alert-worthy score (e.g. the change was too small to matter),
+     * so it must not silence the next {@code refractory} samples either.
+     */
+    public void dismissAlert() {
+        if (sinceAlert == 0) {
+            sinceAlert = NEVER;
+        }
+    }
+
+    /** Residual z against the plain level, or the daily profile once that predicts better. */
+    private double residualZ(long epochMillis, double value) {
         double lvl = plain.level();
-        double floor = 1e-3 * Math.abs(lvl) + 1e-9;
+        double floor = 1e-3 * Math.abs(lvl) + 1e-9;   // flat series: tiny moves still count, 0/0 never
         double zp = plain.observe(value, floor);
-        double zs = season == null ? Double.NaN : season.observe(epochMillis, value, floor);
-        double ep = Math.abs(value - lvl);
-        if (!Double.isNaN(zs)) {
-            double es = Math.abs(value - season.level());
-            errPlain += ERR_ALPHA * (ep - errPlain);
-            errSeason += ERR_ALPHA * (es - errSeason);
-            useSeason = errSeason < errPlain;
+        if (season == null) {
+            return zp;
         }
-        double z = useSeason && !Double.isNaN(zs) ? zs : zp;
-        double raw = Math.min(1, Math.max(0, (Math.abs(z) - s.rawZ0()) / (s.rawZ1() - s.rawZ0())));
-        double lz = likelihood.update(raw);
-        double az = Math.min(Math.abs(z), s.zCap());
-        zShort += s.shortAlpha() * (az - zShort);
-        double si = calInstant.surprisal(az), ss = calShort.surprisal(zShort);
-        if (s.variant() == 1) lz = Math.max(si, ss);
-        if (s.variant() == 2) lz = si;
-        if (s.variant() == 3) lz = ss;
-        if (s.variant() == 4) lz = 0;
-        double spatial = 0;
-        if (n > 1) {
-            double range = max - min;
-            double e = Math.max(value - max, min - value) / Math.max(range, 1e-9 + 1e-3 * Math.abs(value)) - s.spatialTol();
-            if (e > 0) spatial = s.spatialGain() * e / (e + 1);
+        double seasonLvl = season.levelAt(epochMillis);
+        double zs = season.observe(epochMillis, value, floor);
+        if (Double.isNaN(zs)) {
+            return zp;
         }
-        if (n == 1) { min = value; max = value; }
-        min = Math.min(min, value); max = Math.max(max, value);
-        if (n <= s.warmupSamples()) return 0;
-        double out = Math.max(Math.max(lz, 0) / (Math.max(lz, 0) + s.lzScale()), spatial);
-        if (out <= 0) return 0;
-        sinceAlert++;
-        if (sinceAlert <= s.refractory()) return out * 0.5;
-        if (out >= s.alertLevel()) sinceAlert = 0;
-        return out;
+        errPlain += ERR_ALPHA * (Math.abs(value - lvl) - errPlain);
+        errSeason += ERR_ALPHA * (Math.abs(value - seasonLvl) - errSeason);
+        useSeason = errSeason < errPlain;
+        return useSeason ? zs : zp;
+    }
+
+    /** How far (in range fractions, beyond the tolerance) the value leaves the range seen so far. */
+    private double newExtreme(double value) {
+        if (n == 1) {
+            min = value;
+            max = value;
+            return 0;
+        }
+        double range = Math.max(max - min, 1e-9 + 1e-3 * Math.abs(value));
+        double e = Math.max(value - max, min - value) / range - s.spatialTol();
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+        return Math.max(e, 0);
     }
 
     /** Value the detector currently expects. */
-    public double baseline() { return useSeason ? season.level() : plain.level(); }
+    public double baseline() {
+        return useSeason ? season.level() : plain.level();
+    }
 
     /** Typical absolute deviation around the baseline (same unit as the values). */
-    public double spread() { return useSeason ? season.scale() : plain.scale(); }
+    public double spread() {
+        return useSeason ? season.scale() : plain.scale();
+    }
 }

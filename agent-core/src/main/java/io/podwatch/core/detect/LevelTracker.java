@@ -24,9 +24,13 @@ final class LevelTracker {
         this.rebaseRun = rebaseRun;
     }
 
-    double level() { return level; }
+    double level() {
+        return level;
+    }
 
-    double scale() { return scale; }
+    double scale() {
+        return scale;
+    }
 
     /** Returns the signed z-score of x against the current baseline, then learns from x. */
     double observe(double x, double floor) {

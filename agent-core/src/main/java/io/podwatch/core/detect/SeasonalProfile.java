@@ -22,13 +22,26 @@ final class SeasonalProfile {
         this.clipZ = clipZ;
     }
 
-    double level() { return lastBin < 0 ? Double.NaN : level[lastBin]; }
+    double level() {
+        return lastBin < 0 ? Double.NaN : level[lastBin];
+    }
 
-    double scale() { return lastBin < 0 ? Double.NaN : scale[lastBin]; }
+    double scale() {
+        return lastBin < 0 ? Double.NaN : scale[lastBin];
+    }
+
+    /** Current level of the bin that epochMillis falls in (before learning it). */
+    double levelAt(long epochMillis) {
+        return level[bin(epochMillis)];
+    }
+
+    private int bin(long epochMillis) {
+        return (int) (Math.floorMod(epochMillis, DAY_MS) * level.length / DAY_MS);
+    }
 
     /** Signed z of x against its bin (NaN while the bin is still learning), then learns x. */
     double observe(long epochMillis, double x, double floor) {
-        int b = (int) (Math.floorMod(epochMillis, DAY_MS) * level.length / DAY_MS);
+        int b = bin(epochMillis);
         lastBin = b;
         int v = visits[b];
         if (v == 0) {
@@ -43,7 +56,9 @@ final class SeasonalProfile {
         double rc = Math.max(-lim, Math.min(lim, r));
         level[b] += (float) (a * rc);
         scale[b] += (float) (a * (Math.abs(rc) - scale[b]));
-        if (v < Short.MAX_VALUE) visits[b] = (short) (v + 1);
+        if (v < Short.MAX_VALUE) {
+            visits[b] = (short) (v + 1);
+        }
         return v < 3 ? Double.NaN : r / s;
     }
 }

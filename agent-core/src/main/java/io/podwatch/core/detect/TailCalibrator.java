@@ -13,15 +13,21 @@ final class TailCalibrator {
     private static final double PRIOR = 0.5;
     private final float[] mass = new float[BINS];
     private final double decay;
+    private final int block;
     private double inc = 1;    // weight of the next sample; grows instead of decaying every bin
     private double total;
+    private int inBlock;
+    private double blockMax;
 
-    TailCalibrator(double halfLifeSamples) {
-        decay = Math.pow(0.5, 1.0 / halfLifeSamples);
+    TailCalibrator(double halfLifeSamples, int block) {
+        this.block = block;
+        decay = Math.pow(0.5, block / halfLifeSamples);
     }
 
     private static int bin(double x) {
-        if (x < LO) return 0;
+        if (x < LO) {
+            return 0;
+        }
         return Math.min(BINS - 1, 1 + (int) (Math.log(x / LO) / LOG_STEP));
     }
 
@@ -31,22 +37,39 @@ final class TailCalibrator {
         double tail = 0;
         int top = -1;
         for (int i = BINS - 1; i >= 0; i--) {
-            if (mass[i] > 0 && top < 0) top = i;
-            if (i >= b) tail += mass[i];
+            if (mass[i] > 0 && top < 0) {
+                top = i;
+            }
+            if (i >= b) {
+                tail += mass[i];
+            }
         }
         double p = (tail + PRIOR * inc) / (total + PRIOR * inc);
         // Beyond anything seen: extrapolate a Pareto-like tail so bigger still means stranger.
-        if (b > top && top >= 0) p *= Math.pow(LO * Math.exp(LOG_STEP * top) / Math.max(x, 1e-12), 2);
+        if (b > top && top >= 0) {
+            p *= Math.pow(LO * Math.exp(LOG_STEP * top) / Math.max(x, 1e-12), 2);
+        }
         double s = -Math.log(Math.max(p, 1e-300));
+        blockMax = Math.max(blockMax, x);
+        if (++inBlock < block) {
+            return s;
+        }
+        b = bin(blockMax);
+        inBlock = 0;
+        blockMax = 0;
         mass[b] += (float) inc;
         total += inc;
         inc /= decay;
-        if (inc > 1e30) rescale();
+        if (inc > 1e30) {
+            rescale();   // keeps the float bins in range; the ratios are unchanged
+        }
         return s;
     }
 
     private void rescale() {
-        for (int i = 0; i < BINS; i++) mass[i] = (float) (mass[i] / inc);
+        for (int i = 0; i < BINS; i++) {
+            mass[i] = (float) (mass[i] / inc);
+        }
         total /= inc;
         inc = 1;
     }

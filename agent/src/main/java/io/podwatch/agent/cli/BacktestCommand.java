@@ -5,9 +5,8 @@ import io.podwatch.core.detect.AnomalyDetector;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.Signal;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,44 +38,62 @@ final class BacktestCommand implements Callable<Integer> {
     String signal;
     @CommandLine.Option(names = "--config", paramLabel = "FILE", description = "Config file (default: embedded defaults).")
     Path config;
+    @CommandLine.Option(names = "--container", paramLabel = "NAME",
+            description = "Apply the anomaly.overrides that match this container name, as the live agent would.")
+    String container;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         AnomalyDetector detector;
         try {
-            detector = new AnomalyDetector(AnomalyConfig.from(ConfigFiles.load(config, ConfigFiles.hostEnv()))
-                    .detectorSettings(Signal.parse(signal)));
+            AnomalyConfig anomaly = AnomalyConfig.from(ConfigFiles.load(config, ConfigFiles.hostEnv()));
+            Signal s = Signal.parse(signal);
+            detector = new AnomalyDetector(container == null ? anomaly.detectorSettings(s)
+                    : anomaly.policy(container, s).detector());
         } catch (IllegalArgumentException e) {
             return PodwatchCommand.usage(spec, "unknown signal '" + signal + "'");
         } catch (ConfigException e) {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
-            String header = in.readLine();
-            if (header == null || !header.replace(" ", "").startsWith("timestamp,value")) {
-                spec.commandLine().getErr().println("podwatch: " + csv + ":1: expected the header timestamp,value");
-                return ExitCode.USAGE;
+        PrintWriter out = spec.commandLine().getOut();
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return score(in, out, detector);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("podwatch: " + csv + ": cannot read: " + e);
+            return ExitCode.USAGE;
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** One output row per input row, in order; the first bad row stops the run with its line number. */
+    private int score(BufferedReader in, PrintWriter out, AnomalyDetector detector) throws IOException {
+        String header = in.readLine();
+        if (header == null || !header.replace(" ", "").startsWith("timestamp,value")) {
+            spec.commandLine().getErr().println("podwatch: " + csv + ":1: expected the header timestamp,value");
+            return ExitCode.USAGE;
+        }
+        out.write("timestamp,value,anomaly_score\n");
+        int lineNo = 1;
+        for (String line; (line = in.readLine()) != null; ) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
             }
-            out.write("timestamp,value,anomaly_score\n");
-            int lineNo = 1;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
+            int c = line.indexOf(',');
+            try {
+                String ts = line.substring(0, c).trim();
+                String v = line.substring(c + 1).trim();
+                double value = Double.parseDouble(v);
+                if (!Double.isFinite(value)) {
+                    throw new NumberFormatException("not finite");
                 }
-                int c = line.indexOf(',');
-                try {
-                    String ts = line.substring(0, c).trim();
-                    String v = line.substring(c + 1).trim();
-                    double score = detector.update(epochMillis(ts), Double.parseDouble(v));
-                    out.write(ts + ',' + v + ',' + score + '\n');
-                } catch (RuntimeException e) {
-                    out.flush();
-                    spec.commandLine().getErr().println("podwatch: " + csv + ":" + lineNo
-                            + ": expected timestamp,value (found '" + line + "')");
-                    return ExitCode.USAGE;
-                }
+                double score = detector.update(epochMillis(ts), value);
+                out.write(ts + ',' + v + ',' + score + '\n');
+            } catch (RuntimeException e) {
+                spec.commandLine().getErr().println("podwatch: " + csv + ":" + lineNo
+                        + ": expected timestamp,value with a finite number (found '" + line + "')");
+                return ExitCode.USAGE;
             }
         }
         return ExitCode.OK;

@@ -2,7 +2,6 @@ package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
-import io.podwatch.core.detect.AnomalyDetector;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
@@ -19,7 +18,7 @@ import java.util.function.Predicate;
 
 /**
  * One online detector per container and signal, fed by the Podman collector's batches: scores are
- * exported as {@code podwatch_container_anomaly_score}, hysteresis turns them into
+ * exported as {@code podwatch_container_anomaly_score}, {@link SignalWatch} turns them into
  * {@code Container*Anomaly} alerts, and the limit rules run beside them. A container absent from
  * a batch is gone: its state is dropped and its alerts resolved.
  */
@@ -35,20 +34,20 @@ public final class ContainerAnomalyDetector implements Detector {
     private final SignalReader reader = new SignalReader();
     private final Map<String, ContainerState> containers = new HashMap<>();
 
-    /** Per-container detectors; created lazily per signal, since most containers never do block I/O. */
+    /** Per-container state; watches are created lazily per signal, since many containers never do block I/O. */
     private static final class ContainerState {
-        final AnomalyDetector[] detectors = new AnomalyDetector[SIGNALS.length];
-        final Hysteresis[] hysteresis = new Hysteresis[SIGNALS.length];
+        final SignalWatch[] watches = new SignalWatch[SIGNALS.length];
         final LimitRules limits;
-        String name;
+        final String name;
 
-        ContainerState(int limitSamples) {
-            limits = new LimitRules(limitSamples);
+        ContainerState(String name, int limitSamples) {
+            this.name = name;
+            this.limits = new LimitRules(limitSamples);
         }
     }
 
     /**
-     * @param scores where the score gauges are published for {@code /metrics}
+     * @param scores    where the score gauges are published for {@code /metrics}
      * @param inhibited true for a container name whose resource alerts are held back (it restart-loops)
      */
     public ContainerAnomalyDetector(AnomalyConfig config, LatestSamples scores, Predicate<String> inhibited) {
@@ -67,13 +66,18 @@ public final class ContainerAnomalyDetector implements Detector {
         if (!config.enabled() || !batch.source().equals(SOURCE)) {
             return;
         }
-        List<Sample> out = new ArrayList<>();
+        List<ContainerReading> readings = reader.read(batch);
+        List<Sample> out = new ArrayList<>(readings.size() * SIGNALS.length);
         Set<String> seen = new HashSet<>();
-        for (ContainerReading r : reader.read(batch)) {
+        for (ContainerReading r : readings) {
             String id = r.container().id();
             seen.add(id);
-            ContainerState st = containers.computeIfAbsent(id, k -> new ContainerState(config.limitSamples()));
-            st.name = r.container().display();
+            ContainerState st = containers.get(id);
+            if (st == null || !st.name.equals(r.container().display())) {
+                // a renamed container starts afresh: overrides match by name
+                st = new ContainerState(r.container().display(), config.limitSamples());
+                containers.put(id, st);
+            }
             boolean quiet = inhibited.test(st.name);
             for (Signal s : SIGNALS) {
                 score(st, s, r, quiet, alerts, out);
@@ -93,38 +97,42 @@ public final class ContainerAnomalyDetector implements Detector {
     }
 
     private void score(ContainerState st, Signal s, ContainerReading r, boolean quiet, Alerts alerts, List<Sample> out) {
-        double threshold = config.thresholdFor(st.name, s);
         double v = r.value(s);
-        if (Double.isNaN(threshold) || Double.isNaN(v)) {
+        if (Double.isNaN(v)) {
             return;
         }
-        int i = s.ordinal();
-        if (st.detectors[i] == null) {
-            st.detectors[i] = new AnomalyDetector(config.detectorSettings(s));
-            st.hysteresis[i] = new Hysteresis(config.raiseAfter(), config.clearAfter());
+        SignalWatch w = st.watches[s.ordinal()];
+        if (w == null) {
+            w = new SignalWatch(config.policy(st.name, s), config.raiseAfter(), config.clearAfter());
+            st.watches[s.ordinal()] = w;
         }
-        AnomalyDetector d = st.detectors[i];
-        double score = d.update(r.epochMillis(), v);
+        if (!w.enabled()) {
+            return;
+        }
+        boolean was = w.firing();
+        double score = w.update(r.epochMillis(), v);
         out.add(SCORE.sample(score, st.name, s.label()));
-        boolean was = st.hysteresis[i].firing();
-        boolean firing = st.hysteresis[i].update(score >= threshold);
-        Map<String, String> labels = Map.of("container", st.name, "signal", s.label());
-        if (firing && !quiet) {
-            alerts.fire(new Alert(s.alertName(), Severity.MEDIUM, labels, Map.of(
+        if (w.firing() && !quiet) {
+            alerts.fire(new Alert(s.alertName(), Severity.MEDIUM, labels(st, s), Map.of(
                     "summary", s.label() + " of " + st.name + " is anomalous",
                     "description", String.format("observed %.4g %s, baseline %.4g, score %.3f", v, s.unit(),
-                            d.baseline(), score),
-                    "observed", Double.toString(v), "baseline", Double.toString(d.baseline()),
+                            w.baseline(), score),
+                    "observed", Double.toString(v), "baseline", Double.toString(w.baseline()),
                     "score", Double.toString(score)), r.container()));
-        } else if (was && (!firing || quiet)) {
-            alerts.resolve(s.alertName(), labels);
+        } else if (was && (!w.firing() || quiet)) {
+            alerts.resolve(s.alertName(), labels(st, s));
         }
+    }
+
+    private static Map<String, String> labels(ContainerState st, Signal s) {
+        return Map.of("container", st.name, "signal", s.label());
     }
 
     private static void resolveAll(ContainerState st, Alerts alerts) {
         for (Signal s : SIGNALS) {
-            if (st.hysteresis[s.ordinal()] != null && st.hysteresis[s.ordinal()].firing()) {
-                alerts.resolve(s.alertName(), Map.of("container", st.name, "signal", s.label()));
+            SignalWatch w = st.watches[s.ordinal()];
+            if (w != null && w.firing()) {
+                alerts.resolve(s.alertName(), labels(st, s));
             }
         }
         st.limits.resolveAll(st.name, alerts);

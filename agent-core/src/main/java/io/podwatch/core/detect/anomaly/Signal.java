@@ -8,24 +8,33 @@ import java.util.Locale;
  * over interfaces.
  */
 public enum Signal {
-    CPU("container_cpu_usage_seconds_total", true, "ContainerCpuAnomaly", "cores"),
-    MEMORY("container_memory_working_set_bytes", false, "ContainerMemoryAnomaly", "bytes"),
-    BLOCK_READ("container_fs_reads_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s"),
-    BLOCK_WRITE("container_fs_writes_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s"),
-    NET_RX("container_network_receive_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
-    NET_TX("container_network_transmit_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s"),
-    PIDS("container_processes", false, "ContainerPidsAnomaly", "tasks");
+    // Minimum deltas: 9-60x the idle movement measured on real containers (docs/anomaly-detection.md),
+    // well below any change an operator would want to hear about.
+    CPU("container_cpu_usage_seconds_total", true, "ContainerCpuAnomaly", "cores", 0.05),
+    MEMORY("container_memory_working_set_bytes", false, "ContainerMemoryAnomaly", "bytes", 16 << 20),
+    BLOCK_READ("container_fs_reads_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
+    BLOCK_WRITE("container_fs_writes_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
+    NET_RX("container_network_receive_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
+    NET_TX("container_network_transmit_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
+    PIDS("container_processes", false, "ContainerPidsAnomaly", "tasks", 5);
 
     private final String metric;
     private final boolean counter;
     private final String alertName;
     private final String unit;
+    private final double minDelta;
 
-    Signal(String metric, boolean counter, String alertName, String unit) {
+    Signal(String metric, boolean counter, String alertName, String unit, double minDelta) {
         this.metric = metric;
         this.counter = counter;
         this.alertName = alertName;
         this.unit = unit;
+        this.minDelta = minDelta;
+    }
+
+    /** Default smallest change from the baseline, in {@link #unit()}, that may alert. */
+    public double defaultMinDelta() {
+        return minDelta;
     }
 
     /** The metric family the signal is read from. */

@@ -3,113 +3,213 @@ package io.podwatch.core.detect.anomaly;
 import static io.podwatch.core.detect.anomaly.ContainerBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podwatch.core.alert.Alert;
-import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.detect.anomaly.ContainerBatches.C;
 import io.podwatch.core.emit.LatestSamples;
-import java.util.ArrayList;
-import java.util.HashSet;
+import io.podwatch.core.model.SampleBatch;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ContainerAnomalyDetectorTest {
-    final List<String> log = new ArrayList<>();
-    final Set<String> firing = new HashSet<>();
-    final Alerts alerts = new Alerts() {
-        @Override
-        public void fire(Alert a) {
-            if (firing.add(a.name() + a.labels())) {
-                log.add("fire " + a.name() + " " + a.labels().get("container") + " " + a.annotations().getOrDefault("description", ""));
-            }
-        }
-
-        @Override
-        public void resolve(String name, Map<String, String> labels) {
-            if (firing.remove(name + labels)) {
-                log.add("resolve " + name + " " + labels.get("container"));
-            }
-        }
-    };
+    final RecordingAlerts alerts = new RecordingAlerts();
     final LatestSamples latest = new LatestSamples();
+    final Random rnd = new Random(1);
+    long t;
+    double cpu;
 
     static AnomalyConfig config(String yaml) throws ConfigException {
         return AnomalyConfig.from(ConfigReader.read("t", yaml, AnomalySettings.all(), new HostEnv(true, "/", Map.of())));
     }
 
+    ContainerAnomalyDetector detector(String yaml) throws ConfigException {
+        return new ContainerAnomalyDetector(config(yaml), latest, n -> false);
+    }
+
+    /** One 5-second collection in which the container used {@code cores} of CPU (plus 10 % jitter). */
+    void cpuStep(ContainerAnomalyDetector d, String name, double cores) {
+        cpu += 5 * cores * (0.95 + rnd.nextDouble() * 0.1);
+        d.onSamples(batch(t += 5, C.idle("id-" + name, name).cpu(cpu)), alerts);
+    }
+
     @Test
-    @org.junit.jupiter.api.Disabled("enabled when the NAB-tuned detector lands")
     void idleThenBurningCpuFiresWithinFiveSamplesAndScoresAreExported() throws Exception {
-        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config(""), latest, n -> false);
-        Random rnd = new Random(1);
-        double cpu = 0;
-        long t = 0;
-        for (int i = 0; i < 120; i++) {
-            cpu += 0.01 + rnd.nextDouble() * 0.004;
-            d.onSamples(batch(t += 5, C.idle("a", "burner").cpu(cpu)), alerts);
+        ContainerAnomalyDetector d = detector("");
+        for (int i = 0; i < 200; i++) {
+            cpuStep(d, "burner", 0.002);
         }
-        assertThat(log).isEmpty();
+        assertThat(alerts.log).isEmpty();
         int at = -1;
-        for (int i = 0; i < 10 && at < 0; i++) {
-            cpu += 5.0;
-            d.onSamples(batch(t += 5, C.idle("a", "burner").cpu(cpu)), alerts);
-            if (firing.stream().anyMatch(f -> f.startsWith("ContainerCpuAnomaly"))) {
-                at = i + 1;
-            }
+        for (int i = 1; i <= 10 && at < 0; i++) {
+            cpuStep(d, "burner", 1.0);
+            at = alerts.isFiring("ContainerCpuAnomaly", "burner") ? i : -1;
         }
         assertThat(at).as("samples until ContainerCpuAnomaly").isBetween(1, 5);
+        assertThat(alerts.firing.values().iterator().next().annotations())
+                .containsKeys("observed", "baseline", "score", "description");
         assertThat(latest.snapshot().get(0).samples()).anySatisfy(s ->
                 assertThat(s.labelValues()).containsExactly("burner", "cpu"));
     }
 
     @Test
+    void aPersistingNewLevelBecomesTheBaselineAndResolves() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        for (int i = 0; i < 200; i++) {
+            cpuStep(d, "app", 0.002);
+        }
+        for (int i = 0; i < 60; i++) {
+            cpuStep(d, "app", 0.5);
+        }
+        assertThat(alerts.log).containsExactly("fire ContainerCpuAnomaly app cpu", "resolve ContainerCpuAnomaly app cpu");
+    }
+
+    @Test
+    void aChangeTooSmallToMatterRaisesNothingAndDoesNotMuteALaterRealOne() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        for (int i = 0; i < 200; i++) {
+            cpuStep(d, "tiny", 0.001);
+        }
+        for (int i = 0; i < 5; i++) {
+            cpuStep(d, "tiny", 0.02);   // 20x its baseline, yet under the 0.05-core minimum
+        }
+        assertThat(alerts.log).isEmpty();
+        assertThat(lastScore("tiny", "cpu")).as("the score itself saw it").isGreaterThan(0.25);
+        for (int i = 0; i < 3; i++) {
+            cpuStep(d, "tiny", 0.8);
+        }
+        assertThat(alerts.log).containsExactly("fire ContainerCpuAnomaly tiny cpu");
+    }
+
+    @Test
+    void gentlyNoisyContainersRaiseNothing() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        double rx = 0;
+        for (int i = 0; i < 3_000; i++) {
+            // noise well under the minimum changes: 0.05 cores, 16 MiB, 64 KiB/s, 5 tasks
+            cpu += 5 * Math.max(0, 0.02 + 0.005 * rnd.nextGaussian());
+            rx += 5 * Math.max(0, 20e3 + 5e3 * rnd.nextGaussian());
+            double mem = 50e6 + 1e6 * rnd.nextGaussian();
+            d.onSamples(batch(t += 5, C.idle("id", "steady").cpu(cpu).mem(mem, 0).rx(rx, 0).tasks(3 + rnd.nextInt(3), 0)),
+                    alerts);
+        }
+        assertThat(alerts.log).isEmpty();
+    }
+
+    @Test
+    void overridesChangeMinDeltaThresholdAndEnablement() throws Exception {
+        String yaml = """
+                anomaly:
+                  per-signal:
+                    memory:
+                      threshold: 0.7
+                  overrides:
+                    - match: batch-*
+                      signals: [cpu]
+                      enabled: false
+                    - match: tiny-*
+                      signals: [cpu]
+                      min-delta: 0.005
+                      threshold: 0.6
+                """;
+        AnomalyConfig c = config(yaml);
+        assertThat(c.policy("batch-7", Signal.CPU).enabled()).isFalse();
+        assertThat(c.policy("batch-7", Signal.MEMORY).threshold()).isEqualTo(0.7);
+        assertThat(c.policy("web", Signal.CPU).minDelta()).isEqualTo(0.05);
+        assertThat(c.policy("tiny-1", Signal.CPU).minDelta()).isEqualTo(0.005);
+        assertThat(c.policy("tiny-1", Signal.CPU).detector().alertScore()).as("the detector's refractory follows").isEqualTo(0.6);
+
+        ContainerAnomalyDetector d = detector(yaml);
+        for (String name : List.of("tiny-1", "batch-1")) {
+            for (int i = 0; i < 200; i++) {
+                cpuStep(d, name, 0.001);
+            }
+            cpuStep(d, name, 0.02);
+            cpuStep(d, name, 0.02);
+        }
+        // tiny-1 resolves when it leaves the batches: the test feeds one container at a time
+        assertThat(alerts.log).filteredOn(l -> l.startsWith("fire")).containsExactly("fire ContainerCpuAnomaly tiny-1 cpu");
+        assertThat(latest.snapshot().get(0).samples()).noneMatch(s -> s.labelValues().get(0).equals("batch-1")
+                && s.labelValues().get(1).equals("cpu"));
+    }
+
+    @Test
+    void warmupAndSettingsComeFromConfig() throws Exception {
+        AnomalyConfig defaults = config("");
+        assertThat(defaults.detectorSettings(Signal.CPU)).isEqualTo(io.podwatch.core.detect.DetectorSettings.defaults());
+        assertThat(config("anomaly:\n  warmup-samples: 20\n").detectorSettings(Signal.NET_RX).warmupSamples()).isEqualTo(20);
+        assertThat(defaults.policy("x", Signal.PIDS).minDelta()).isEqualTo(5);
+        assertThat(defaults.policy("x", Signal.MEMORY).minDelta()).isEqualTo(16 << 20);
+    }
+
+    @Test
     void goneContainerResolvesAndDropsState() throws Exception {
-        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config("limits:\n  for-samples: 1\n"), latest, n -> false);
-        d.onSamples(batch(5, C.idle("a", "db").mem(95, 100)), alerts);
-        assertThat(firing).anyMatch(f -> f.startsWith("ContainerMemoryNearLimit"));
-        d.onSamples(batch(10, C.idle("b", "other")), alerts);
-        assertThat(firing).isEmpty();
+        ContainerAnomalyDetector d = detector("limits:\n  for-samples: 1\nanomaly:\n  warmup-samples: 20\n");
+        for (int i = 0; i < 30; i++) {
+            cpuStep(d, "db", 0.001);
+        }
+        cpuStep(d, "db", 1);
+        d.onSamples(batch(t += 5, C.idle("id-db", "db").cpu(cpu).mem(95, 100)), alerts);
+        assertThat(alerts.firing.keySet()).containsExactlyInAnyOrder("ContainerCpuAnomaly db cpu",
+                "ContainerMemoryNearLimit db ");
+        d.onSamples(batch(t += 5, C.idle("b", "other")), alerts);
+        assertThat(alerts.firing).isEmpty();
         assertThat(d.trackedContainers()).isEqualTo(1);
     }
 
     @Test
+    void blockReadAndWriteRateAnomaliesFromFixtureBatches() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        List<SampleBatch> batches = ContainerBatches.fixture("/fixtures/anomaly/block-io/batches.csv");
+        assertThat(batches).hasSize(300);
+        int writeAt = -1;
+        int readAt = -1;
+        for (int i = 0; i < batches.size(); i++) {
+            d.onSamples(batches.get(i), alerts);
+            if (i < 200) {
+                assertThat(alerts.log).as("before the burst, sample " + i).isEmpty();
+            }
+            if (writeAt < 0 && alerts.firing.containsKey("ContainerBlockIoAnomaly db block_write")) {
+                writeAt = i;
+            }
+            if (readAt < 0 && alerts.firing.containsKey("ContainerBlockIoAnomaly backup block_read")) {
+                readAt = i;
+            }
+        }
+        assertThat(writeAt).as("db's write burst starts at sample 200").isBetween(200, 204);
+        assertThat(readAt).as("backup's read burst starts at sample 260").isBetween(260, 264);
+        assertThat(alerts.log).filteredOn(l -> l.startsWith("fire")).containsExactlyInAnyOrder(
+                "fire ContainerBlockIoAnomaly db block_write", "fire ContainerBlockIoAnomaly backup block_read");
+    }
+
+    @Test
     void limitRulesFireAfterTheirSamplesAndResolve() throws Exception {
-        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config(""), latest, n -> false);
+        ContainerAnomalyDetector d = detector("");
         C c = C.idle("a", "app");
         // the throttling ratio needs a previous reading: 1 + for-samples batches
         for (int i = 1; i <= 4; i++) {
             d.onSamples(batch(i * 5L, c.mem(92, 100).cfs(i * 100, i * 50).tasks(95, 100)), alerts);
         }
-        assertThat(firing).anyMatch(f -> f.startsWith("ContainerMemoryNearLimit"))
-                .anyMatch(f -> f.startsWith("ContainerCpuThrottled"))
-                .anyMatch(f -> f.startsWith("ContainerPidsNearLimit"));
+        assertThat(alerts.firing.keySet()).contains("ContainerMemoryNearLimit app ", "ContainerCpuThrottled app ",
+                "ContainerPidsNearLimit app ");
         for (int i = 5; i <= 7; i++) {
             d.onSamples(batch(i * 5L, c.mem(10, 100).cfs(i * 100, 200).tasks(3, 100)), alerts);
         }
-        assertThat(firing).isEmpty();
+        assertThat(alerts.firing).isEmpty();
     }
 
     @Test
-    void overridesAndInhibitionSilence() throws Exception {
-        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config("""
-                limits:
-                  for-samples: 1
-                anomaly:
-                  overrides:
-                    - match: batch-*
-                      signals: [cpu]
-                      enabled: false
-                """), latest, n -> n.equals("looping"));
+    void inhibitedContainersRaiseNothing() throws Exception {
+        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config("limits:\n  for-samples: 1\n"), latest,
+                n -> n.equals("looping"));
         d.onSamples(batch(5, C.idle("a", "looping").mem(99, 100)), alerts);
-        assertThat(firing).isEmpty();
-        AnomalyConfig c = config("anomaly:\n  overrides:\n    - match: batch-*\n      signals: [cpu]\n      enabled: false\n");
-        assertThat(c.thresholdFor("batch-7", Signal.CPU)).isNaN();
-        assertThat(c.thresholdFor("batch-7", Signal.MEMORY)).isEqualTo(c.threshold());
-        assertThat(c.thresholdFor("web", Signal.CPU)).isEqualTo(c.threshold());
+        assertThat(alerts.firing).isEmpty();
+    }
+
+    private double lastScore(String name, String signal) {
+        return latest.snapshot().get(0).samples().stream()
+                .filter(s -> s.labelValues().equals(List.of(name, signal))).findFirst().orElseThrow().value();
     }
 }

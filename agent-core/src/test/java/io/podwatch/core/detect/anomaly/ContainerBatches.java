@@ -3,9 +3,14 @@ package io.podwatch.core.detect.anomaly;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds Podman-collector-shaped batches (cAdvisor names and labels) for detector tests. */
 final class ContainerBatches {
@@ -60,6 +65,32 @@ final class ContainerBatches {
             s.add(THREADS_MAX.sample(c.threadsMax, c.id, c.name, "img"));
         }
         return new SampleBatch("podman", Instant.ofEpochSecond(epochSecond), s);
+    }
+
+    /**
+     * Batches from a fixture of {@code second,container,metric,value} lines (cumulative counters and
+     * gauges by their cAdvisor names), one batch per second value, in file order.
+     */
+    static List<SampleBatch> fixture(String resource) throws IOException {
+        Map<Long, List<Sample>> byTime = new LinkedHashMap<>();
+        try (var in = ContainerBatches.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new FileNotFoundException(resource);
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(",");
+                MetricDef def = f[2].endsWith("_total") ? MetricDef.counter(f[2], "", "fixture", "id", "name", "image")
+                        : MetricDef.gauge(f[2], "", "fixture", "id", "name", "image");
+                byTime.computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
+                        .add(def.sample(Double.parseDouble(f[3]), "id-" + f[1], f[1], "img"));
+            }
+        }
+        List<SampleBatch> out = new ArrayList<>();
+        byTime.forEach((t, samples) -> out.add(new SampleBatch("podman", Instant.ofEpochSecond(t), samples)));
+        return out;
     }
 
     private ContainerBatches() {
