@@ -42,7 +42,7 @@ public final class HostCollector implements Collector {
     private final Path netDev;
     private SystemInfo system;
     private long bootTime;
-    private List<String[]> mounts;
+    private List<Mount> mounts;
     private Instant mountsReadAt = Instant.MIN;
 
     public HostCollector(Clock clock) {
@@ -88,17 +88,22 @@ public final class HostCollector implements Collector {
             for (OSFileStore fs : system.getOperatingSystem().getFileSystem().getFileStores(true)) {
                 if (!IGNORED_MOUNTS.matcher(fs.getMount()).find() && !IGNORED_TYPES.matcher(fs.getType()).find()
                         && !CONTAINER_SHM.matcher(fs.getMount()).find()) {
-                    mounts.add(new String[] {fs.getVolume(), fs.getType(), fs.getMount()});
+                    try {
+                        // resolving a FileStore scans the whole mount table: once per refresh, not per collection
+                        mounts.add(new Mount(Files.getFileStore(Path.of(fs.getMount())),
+                                new String[] {fs.getVolume(), fs.getType(), fs.getMount()}));
+                    } catch (IOException e) {
+                        // unmounted meanwhile
+                    }
                 }
             }
             mountsReadAt = now;
         }
-        for (String[] l : mounts) {
+        for (Mount m : mounts) {
             try {
-                FileStore store = Files.getFileStore(Path.of(l[2]));
-                s.add(HostMetrics.FS_AVAIL.sample(store.getUsableSpace(), l));
-                s.add(HostMetrics.FS_FREE.sample(store.getUnallocatedSpace(), l));
-                s.add(HostMetrics.FS_SIZE.sample(store.getTotalSpace(), l));
+                s.add(HostMetrics.FS_AVAIL.sample(m.store().getUsableSpace(), m.labels()));
+                s.add(HostMetrics.FS_FREE.sample(m.store().getUnallocatedSpace(), m.labels()));
+                s.add(HostMetrics.FS_SIZE.sample(m.store().getTotalSpace(), m.labels()));
             } catch (IOException e) {
                 // unmounted since the list was read: gone from this batch, back at the next refresh
             }
@@ -116,6 +121,10 @@ public final class HostCollector implements Collector {
             s.add(HostMetrics.NET_TX_ERRS.sample(n.txErrs(), d));
             s.add(HostMetrics.NET_RX_DROP.sample(n.rxDrop(), d));
         }
+    }
+
+    /** A mount to report: its store (one statvfs per read) and its labels. */
+    private record Mount(FileStore store, String[] labels) {
     }
 
     private static void cpu(CentralProcessor cpu, List<Sample> s) {
