@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.podwatch.agent.testing.AgentProcess;
 import io.podwatch.collectors.testing.Host;
+import io.podwatch.collectors.testing.PodmanHarness;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,29 @@ class AgentProcessIT {
             assertThat(stop).isLessThan(Duration.ofSeconds(5));
             assertThat(agent.process().exitValue()).isEqualTo(143);
             assertThat(agent.log()).contains("stopping").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void containerSeriesAppearPassPromtoolAndGoWithTheContainer() throws Exception {
+        Host.assume(true, "promtool");
+        try (PodmanHarness podman = PodmanHarness.create()) {
+            podman.startService();
+            podman.runDetached(List.of("--name", "scraped", "-m", "64m"), "sleep 300");
+            String yaml = "podman:\n  socket: " + podman.socketUri() + "\n  interval: 1s\nhost:\n  interval: 1s\n";
+            try (AgentProcess agent = AgentProcess.start(dir, yaml, Map.of())) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> agent.scrape()
+                        .contains("container_memory_working_set_bytes{id=\""));
+                String metrics = agent.scrape();
+                assertThat(metrics).containsPattern("container_cpu_usage_seconds_total\\{id=\"[0-9a-f]{64}\",image=\""
+                                + "localhost/podwatch-test:latest\",name=\"scraped\",pod=\"\"} ")
+                        .containsPattern("container_spec_memory_limit_bytes\\{[^}]*name=\"scraped\"[^}]*} 6\\.7108864E7");
+                assertThat(Promtool.lint(metrics)).allSatisfy(remark -> assertThat(remark)
+                        .matches("node_memory_\\w+ metric names should be written in 'snake_case' not 'camelCase'"));
+                podman.podman("rm", "-f", "-t", "0", "scraped");
+                // gone within one interval of the removal (plus the event's way through)
+                await().atMost(Duration.ofSeconds(5)).until(() -> !agent.scrape().contains("name=\"scraped\""));
+            }
         }
     }
 

@@ -9,15 +9,17 @@ import io.podwatch.core.emit.LatestSamples;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * One Prometheus registry holding both the agent's self-metrics (Micrometer meters) and the
- * collectors' latest samples (rendered by {@link SampleSnapshotCollector} at scrape time).
+ * What {@code /metrics} serves: the collectors' latest samples (rendered at scrape time by
+ * {@link SampleTextRenderer}) and the agent's self-metrics from the Micrometer Prometheus registry.
  */
 public final class PrometheusExposition {
     private final PrometheusMeterRegistry registry;
+    private final LatestSamples latest;
+    private final SampleTextRenderer samples = new SampleTextRenderer();
 
     public PrometheusExposition(LatestSamples latest) {
+        this.latest = latest;
         PrometheusRegistry prometheus = new PrometheusRegistry();
-        prometheus.register(new SampleSnapshotCollector(latest));
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus,
                 io.micrometer.core.instrument.Clock.SYSTEM);
         new JvmMemoryMetrics().bindTo(registry);
@@ -30,9 +32,15 @@ public final class PrometheusExposition {
         return registry;
     }
 
-    /** The text exposition format 0.0.4, which {@code promtool check metrics} parses. */
-    public String scrape() {
-        return registry.scrape();
+    /**
+     * The text exposition format 0.0.4, which {@code promtool check metrics} parses: the
+     * collectors' latest samples, then the agent's own meters. Called from one thread (the HTTP
+     * event loop) at a time; the docs generator calls it before the server starts.
+     */
+    public synchronized String scrape() {
+        StringBuilder out = new StringBuilder(1 << 16);
+        samples.render(latest.snapshot(), out);
+        return out.append(registry.scrape()).toString();
     }
 
     public static String contentType() {
