@@ -99,7 +99,7 @@ public final class Agent implements AutoCloseable {
         lifecycle.add(runner);
         StatusPages pages = new StatusPages(runner::health, version);
         http = lifecycle.add(new HttpServer(settings.httpListen(), new Routes(Map.of(
-                "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrape()),
+                "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeBytes()),
                 "/healthz", pages::healthz,
                 "/", pages::statusPage))));
     }

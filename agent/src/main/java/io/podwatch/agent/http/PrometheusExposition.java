@@ -7,6 +7,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.podwatch.core.emit.LatestSamples;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * What {@code /metrics} serves: the collectors' latest samples (rendered at scrape time by
@@ -37,10 +39,17 @@ public final class PrometheusExposition {
      * collectors' latest samples, then the agent's own meters. Called from one thread (the HTTP
      * event loop) at a time; the docs generator calls it before the server starts.
      */
-    public synchronized String scrape() {
-        StringBuilder out = new StringBuilder(1 << 16);
-        samples.render(latest.snapshot(), out);
-        return out.append(registry.scrape()).toString();
+    public synchronized byte[] scrapeBytes() {
+        byte[] collected = samples.render(latest.snapshot());
+        byte[] own = registry.scrape().getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(collected, collected.length + own.length);
+        System.arraycopy(own, 0, out, collected.length, own.length);
+        return out;
+    }
+
+    /** {@link #scrapeBytes()} as text, for tests and the docs generator. */
+    public String scrape() {
+        return new String(scrapeBytes(), StandardCharsets.UTF_8);
     }
 
     public static String contentType() {

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ final class RouteHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             Supplier<Routes.Response> route = routes.byPath().get(new QueryStringDecoder(req.uri()).path());
             r = route == null ? new Routes.Response(404, "text/plain; charset=utf-8", "not found\n") : render(route);
         }
-        byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = r.body();
         ByteBuf buf = req.method().equals(HttpMethod.HEAD) ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body);
         FullHttpResponse resp = new DefaultFullHttpResponse(req.protocolVersion(), HttpResponseStatus.valueOf(r.status()), buf);
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());

@@ -12,7 +12,10 @@ public record Routes(Map<String, Supplier<Response>> byPath) {
         byPath = Map.copyOf(byPath);
     }
 
-    /** A rendered page. */
-    public record Response(int status, String contentType, String body) {
+    /** A rendered page; the body as UTF-8 bytes, so a large one is not copied again on its way out. */
+    public record Response(int status, String contentType, byte[] body) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 }
