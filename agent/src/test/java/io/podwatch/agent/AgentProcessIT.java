@@ -52,7 +52,7 @@ class AgentProcessIT {
                 String metrics = agent.scrape();
                 assertThat(metrics).containsPattern("container_cpu_usage_seconds_total\\{id=\"[0-9a-f]{64}\",image=\""
                                 + "localhost/podwatch-test:latest\",name=\"scraped\",pod=\"\"} ")
-                        .containsPattern("container_spec_memory_limit_bytes\\{[^}]*name=\"scraped\"[^}]*} 6\\.7108864E7");
+                        .containsPattern("container_spec_memory_limit_bytes\\{[^}]*name=\"scraped\"[^}]*} 67108864\\.0");
                 assertThat(Promtool.lint(metrics)).allSatisfy(remark -> assertThat(remark)
                         .matches("node_memory_\\w+ metric names should be written in 'snake_case' not 'camelCase'"));
                 podman.podman("rm", "-f", "-t", "0", "scraped");
