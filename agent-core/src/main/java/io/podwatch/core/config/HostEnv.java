@@ -11,7 +11,7 @@ public record HostEnv(boolean root, String home, Map<String, String> env) {
         env = Map.copyOf(env);
     }
 
-    /** The current process's environment; uid 0 is read from {@code user.name} == root as a cheap proxy. */
+    /** The current process's environment; whether it runs as root is the caller's reading of the uid. */
     public static HostEnv current(boolean root) {
         return new HostEnv(root, System.getProperty("user.home", "/"), System.getenv());
     }

@@ -3,6 +3,7 @@ package io.podwatch.agent.cli;
 import io.podwatch.agent.Agent;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.config.HostEnv;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,9 +44,10 @@ final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                Config c = ConfigFiles.load(file, ConfigFiles.hostEnv());
+                HostEnv env = ConfigFiles.hostEnv();
+                Config c = ConfigFiles.load(file, env);
                 // wiring checks what one key alone cannot (a password without TLS); it does no I/O
-                Agent.assemble(c, ConfigFiles.hostEnv(), Clock.systemUTC(), "validate").close();
+                Agent.assemble(c, env, Clock.systemUTC(), "validate").close();
                 spec.commandLine().getOut().println(file + ": valid");
                 return ExitCode.OK;
             } catch (ConfigException e) {

@@ -5,6 +5,7 @@ import io.podwatch.agent.Agent;
 import io.podwatch.agent.AgentSettings;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,9 +33,10 @@ final class RunCommand implements Callable<Integer> {
         String version = new VersionCommand.Provider().getVersion()[0];
         Agent agent;
         try {
-            Config config = ConfigFiles.load(file, ConfigFiles.hostEnv());
+            HostEnv env = ConfigFiles.hostEnv();
+            Config config = ConfigFiles.load(file, env);
             setLogLevel(AgentSettings.from(config).logLevel());
-            agent = Agent.assemble(config, ConfigFiles.hostEnv(), Clock.systemUTC(), version);
+            agent = Agent.assemble(config, env, Clock.systemUTC(), version);
         } catch (ConfigException e) {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }

@@ -1,13 +1,10 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.durable.DurableFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -78,26 +75,12 @@ final class Outbox {
         }
         Path tmp = dir.resolve(".tmp-" + id);
         Path dst = dir.resolve(String.format("%013d-%06d-%s.json", created.toEpochMilli(), n % 1_000_000, id));
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(body);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
-        }
-        Files.move(tmp, dst, StandardCopyOption.ATOMIC_MOVE);
-        syncDir();
+        DurableFiles.write(tmp, dst, body);
         Entry e = new Entry(dst, id, created, body.length);
         synchronized (this) {
             add(e);
         }
         return e;
-    }
-
-    private void syncDir() throws IOException {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        }
     }
 
     private void add(Entry e) {

@@ -1,12 +1,10 @@
 package io.podwatch.collectors.audit.tail;
 
+import io.podwatch.core.durable.DurableFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,12 +57,7 @@ public final class CheckpointStore {
         sb.append("file ").append(c.fileKey()).append('\n').append("offset ").append(c.offset()).append('\n');
         c.emitted().forEach(k -> sb.append("emitted ").append(k).append('\n'));
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.write(file.resolveSibling(file.getFileName() + ".tmp"), file,
+                sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }
