@@ -1,12 +1,13 @@
 package io.podwatch.agent;
 
+import io.podwatch.agent.sink.eventlog.EventLogKeys;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The agent's own settings: where it listens, where it keeps state, how it logs. */
+/** The agent's own settings: where it listens, where it keeps state, how it logs (and, for the CLI, where the event log is). */
 public record AgentSettings(String httpListen, Path stateDir, Path eventLog, String logLevel) {
     public static final Setting<String> HTTP_LISTEN = Setting.of("http.listen", ValueTypes.hostPort(),
             "127.0.0.1:9883", "Address of /metrics, /healthz and the status page. Loopback by default: the seeds "
@@ -16,21 +17,16 @@ public record AgentSettings(String httpListen, Path stateDir, Path eventLog, Str
             env -> env.root() ? "/var/lib/podwatch" : env.xdgStateHome() + "/podwatch",
             "/var/lib/podwatch (root), $XDG_STATE_HOME/podwatch (other users)",
             "Where podwatch keeps its checkpoints, alert outbox and owned Podman socket.");
-    public static final Setting<String> EVENT_LOG = Setting.computed("event-log",
-            ValueTypes.nonEmpty("a file path"),
-            env -> env.root() ? "/var/log/podwatch/events.jsonl" : env.xdgStateHome() + "/podwatch/events.jsonl",
-            "/var/log/podwatch/events.jsonl (root), under state-dir (other users)",
-            "The JSON-lines event log (Elastic Common Schema field names) operators tail and ship.");
     public static final Setting<String> LOG_LEVEL = Setting.of("log-level",
             ValueTypes.oneOf("error", "warn", "info", "debug", "trace"), "info",
             "Level of podwatch's own log, written to stderr (journald/OpenRC capture it).");
 
     public static List<Setting<?>> all() {
-        return List.of(STATE_DIR, EVENT_LOG, LOG_LEVEL, HTTP_LISTEN);
+        return List.of(STATE_DIR, LOG_LEVEL, HTTP_LISTEN);
     }
 
     public static AgentSettings from(Config c) {
-        return new AgentSettings(c.get(HTTP_LISTEN), Path.of(c.get(STATE_DIR)), Path.of(c.get(EVENT_LOG)),
+        return new AgentSettings(c.get(HTTP_LISTEN), Path.of(c.get(STATE_DIR)), Path.of(c.get(EventLogKeys.PATH)),
                 c.get(LOG_LEVEL));
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.agent.BuiltIns;
 import io.podwatch.agent.cli.ConfigFiles;
 import io.podwatch.agent.sink.Alerting;
+import io.podwatch.agent.sink.SinkContext;
 import io.podwatch.agent.sink.testing.AlertmanagerProcess;
 import io.podwatch.agent.sink.testing.StartTlsFront;
 import io.podwatch.agent.sink.testing.WebhookReceiver;
@@ -91,12 +92,12 @@ class RestartLoopPodmanIT {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Clock clock = Clock.systemUTC();
             ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.from(cfg));
-            Alerting alerting = Alerting.create(cfg, dir.resolve("state"), dir.resolve("events.jsonl"), Map.of("host", "it"),
-                    loop, clock, meters, System.getenv());
+            Alerting alerting = Alerting.create(cfg, ConfigFiles.hostEnv(), BuiltIns.eventSinks(), BuiltIns.receivers(),
+                    new SinkContext(clock, meters, dir.resolve("state"), System.getenv(), Map.of("host", "it"), e -> { }), loop);
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
                     new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),
-                    List.of(alerting.eventLog()), alerting.pipeline(), clock, 10_000, meters);
+                    alerting.eventSinks(), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
             PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), stage, clock, meters);
             try (Lifecycle life = new Lifecycle()) {

@@ -37,8 +37,8 @@ class AlertingTest {
             """;
 
     private static Alerting create(Config c) throws ConfigException {
-        return Alerting.create(c, Path.of("/nonexistent/state"), Path.of("/nonexistent/events.jsonl"), Map.of(),
-                Inhibitions.NONE, Clock.systemUTC(), new SimpleMeterRegistry(), Map.of());
+        return Alerting.create(c, ENV, BuiltIns.eventSinks(), BuiltIns.receivers(), new SinkContext(Clock.systemUTC(),
+                new SimpleMeterRegistry(), Path.of("/nonexistent/state"), Map.of(), Map.of(), e -> { }), Inhibitions.NONE);
     }
 
     @Test

@@ -1,14 +1,16 @@
 package io.podwatch.agent.sink.eventlog;
 
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
-/** Rotation and queueing of the event log; its path is the agent's {@code event-log} setting. */
-public final class EventLogSettings {
+/** The event log's keys: where it is written, rotation and queueing. */
+public final class EventLogKeys {
+    public static final Setting<String> PATH = Setting.computed("event-log",
+            ValueTypes.nonEmpty("a file path"),
+            env -> env.root() ? "/var/log/podwatch/events.jsonl" : env.xdgStateHome() + "/podwatch/events.jsonl",
+            "/var/log/podwatch/events.jsonl (root), under state-dir (other users)",
+            "The JSON-lines event log (Elastic Common Schema field names) operators tail and ship.");
     public static final Setting<Long> MAX_SIZE = Setting.of("event-log-rotation.max-size",
             ValueTypes.bytes(4096, 1L << 40), 50L << 20, "Size at which the event log is rotated.");
     public static final Setting<Integer> KEEP = Setting.of("event-log-rotation.keep",
@@ -16,14 +18,10 @@ public final class EventLogSettings {
     public static final Setting<Integer> QUEUE = Setting.of("event-log-rotation.queue",
             ValueTypes.integer(16, 1_000_000), 10_000, "Events held for the writer; beyond it they are dropped and counted.");
 
-    private EventLogSettings() {
+    private EventLogKeys() {
     }
 
     public static List<Setting<?>> all() {
-        return List.of(MAX_SIZE, KEEP, QUEUE);
-    }
-
-    public static EventLogConfig from(Config c, Path path) {
-        return new EventLogConfig(path, c.get(MAX_SIZE), c.get(KEEP), c.get(QUEUE), Duration.ofMillis(500), Duration.ofSeconds(30));
+        return List.of(PATH, MAX_SIZE, KEEP, QUEUE);
     }
 }
