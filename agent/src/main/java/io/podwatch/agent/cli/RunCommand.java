@@ -50,6 +50,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             agent.start();
         } catch (Lifecycle.StartupException e) {
+            // one line, and no "stopping" after it: nothing was left running (start() closed it)
+            Runtime.getRuntime().removeShutdownHook(hook);
             LOG.error("cannot start: {}", e.getMessage());
             return ExitCode.FATAL_STARTUP;
         }

@@ -51,6 +51,14 @@ class AlertingTest {
     }
 
     @Test
+    void startUpSaysWhereAlertsGo() throws Exception {
+        assertThat(create(ConfigReader.read("podwatch.yaml", ISSUE_YAML, BuiltIns.settings(), ENV)).destinations())
+                .isEqualTo("alerts go to webhook-0, alertmanager-0, email and the event log /var/log/podwatch/events.jsonl");
+        assertThat(create(ConfigReader.defaults(BuiltIns.settings(), ENV)).destinations())
+                .isEqualTo("no receivers configured: alerts go to the event log /var/log/podwatch/events.jsonl only");
+    }
+
+    @Test
     void configShowRedactsSecrets() throws Exception {
         String shown = ConfigReader.read("podwatch.yaml", ISSUE_YAML, BuiltIns.settings(), ENV).toShow().toString();
         assertThat(shown).contains("hooks.example.org").doesNotContain("s3cr3t-token-value").doesNotContain("k3y-value");
