@@ -25,6 +25,7 @@ import io.podwatch.core.detect.restart.ContainerOomKilled;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.plugin.Assembly;
@@ -90,7 +91,8 @@ public final class Agent implements AutoCloseable {
         alerting.managed().forEach(lifecycle::add);
         lifecycle.add(stage);
         Assembly assembly = new Wiring(lifecycle, runner, stage);
-        SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly, Engines.NONE);
+        SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly,
+                new Inventory(clock), Engines.NONE);
         List<Engine> built = new ArrayList<>();
         for (Configured<EngineFactory<?>> e : engines) {
             engine(e.factory(), e, sources).ifPresent(built::add);

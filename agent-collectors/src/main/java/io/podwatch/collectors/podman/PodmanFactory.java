@@ -34,7 +34,7 @@ public final class PodmanFactory implements EngineFactory<PodmanConfig> {
 
     @Override
     public Optional<Engine> create(PodmanConfig config, SourceContext context) {
-        PodmanModule podman = PodmanModule.create(config, context.stateDir(), context.out(), context.clock(),
+        PodmanModule podman = PodmanModule.create(config, context.stateDir(), context.inventory(), context.out(), context.clock(),
                 context.meters());
         podman.managed().forEach(context.assembly()::manage);
         context.assembly().collect(podman.collector(), podman.schedule());
