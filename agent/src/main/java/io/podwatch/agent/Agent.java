@@ -23,7 +23,7 @@ import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
+import io.podwatch.core.detect.restart.RestartLoopConfig;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
@@ -57,7 +57,7 @@ public final class Agent implements AutoCloseable {
 
     private Agent(Config config, HostEnv env, Clock clock, String version, Components components)
             throws ConfigException {
-        AgentSettings settings = AgentSettings.from(config);
+        AgentConfig settings = AgentConfig.from(config);
         List<ConfigError> errors = new ArrayList<>();
         var eventSinks = Configured.all(components.eventSinks(), config, env, errors);
         var receivers = Configured.all(components.receivers(), config, env, errors);
@@ -69,7 +69,7 @@ public final class Agent implements AutoCloseable {
         LatestSamples latest = new LatestSamples();
         exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
-        RestartLoopSettings restart = RestartLoopSettings.from(config);
+        RestartLoopConfig restart = RestartLoopConfig.from(config);
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
         SinkContext sinkContext = new SinkContext(clock, meters, settings.stateDir(), env.env(),

@@ -13,11 +13,11 @@ import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.EngineFactory;
 import io.podwatch.collectors.podman.PodmanFactory;
 import io.podwatch.collectors.posture.PostureFactory;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineKeys;
 import io.podwatch.core.config.Setting;
-import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
+import io.podwatch.core.detect.restart.RestartLoopKeys;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.plugin.Factory;
 import java.util.ArrayList;
@@ -71,12 +71,12 @@ public final class BuiltIns {
 
     /** Every config key the agent knows, in documentation order. */
     public static List<Setting<?>> settings() {
-        List<Setting<?>> all = new ArrayList<>(AgentSettings.all());
+        List<Setting<?>> all = new ArrayList<>(AgentKeys.all());
         ENGINES.forEach(f -> all.addAll(f.keys()));
         COLLECTORS.forEach(f -> all.addAll(f.keys()));
-        all.addAll(AnomalySettings.all());
-        all.addAll(RestartLoopSettings.all());
-        all.addAll(AlertPipelineSettings.all());
+        all.addAll(AnomalyKeys.all());
+        all.addAll(RestartLoopKeys.all());
+        all.addAll(AlertPipelineKeys.all());
         RECEIVERS.forEach(f -> all.addAll(f.keys()));
         all.addAll(OutboxKeys.all());
         EVENT_SINKS.forEach(f -> all.addAll(f.keys()));

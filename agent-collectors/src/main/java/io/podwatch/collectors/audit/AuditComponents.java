@@ -11,7 +11,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  * io.podwatch.core.lifecycle.Managed} with its own thread), the status collector for the
  * CollectorRunner, and the detector for the processing stage.
  */
-public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditStatusCollector status,
+public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, AuditStatusCollector status,
                               AuditDetector detector) {
     /**
      * Whether to run the audit trail: on by default wherever auditd is installed (its log directory
@@ -48,8 +48,8 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
     }
 
     static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names) {
-        AuditSettings s = config.trail();
-        AuditRuleSettings r = config.rules();
+        AuditTrailConfig s = config.trail();
+        AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();

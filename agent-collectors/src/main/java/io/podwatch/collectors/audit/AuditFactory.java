@@ -9,7 +9,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.model.MetricDef;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRuleKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ public final class AuditFactory implements CollectorFactory<AuditConfig> {
 
     @Override
     public List<Setting<?>> keys() {
-        List<Setting<?>> keys = new ArrayList<>(AuditSettings.all());
-        keys.addAll(AuditRuleSettings.all());
+        List<Setting<?>> keys = new ArrayList<>(AuditKeys.all());
+        keys.addAll(AuditRuleKeys.all());
         return List.copyOf(keys);
     }
 

@@ -10,7 +10,7 @@ import io.podwatch.core.model.MetricDef;
 import java.util.List;
 
 /** Host CPU, memory, filesystems, network and load under node_exporter's names. */
-public final class HostFactory implements CollectorFactory<HostSettings> {
+public final class HostFactory implements CollectorFactory<HostConfig> {
     @Override
     public String name() {
         return "host";
@@ -18,12 +18,12 @@ public final class HostFactory implements CollectorFactory<HostSettings> {
 
     @Override
     public List<Setting<?>> keys() {
-        return HostSettings.all();
+        return HostKeys.all();
     }
 
     @Override
-    public HostSettings config(Config config, HostEnv env) {
-        return HostSettings.from(config);
+    public HostConfig config(Config config, HostEnv env) {
+        return HostConfig.from(config);
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class HostFactory implements CollectorFactory<HostSettings> {
     }
 
     @Override
-    public void create(HostSettings config, SourceContext context) {
+    public void create(HostConfig config, SourceContext context) {
         if (config.enabled()) {
             context.assembly().collect(new HostCollector(context.clock()),
                     new CollectorRunner.Schedule(config.interval(), config.interval()));

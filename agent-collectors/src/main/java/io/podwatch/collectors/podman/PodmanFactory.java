@@ -19,7 +19,7 @@ public final class PodmanFactory implements EngineFactory<PodmanConfig> {
 
     @Override
     public List<Setting<?>> keys() {
-        return PodmanSettings.all();
+        return PodmanKeys.all();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class PostureFactory implements CollectorFactory<PostureConfig> {
 
     @Override
     public List<Setting<?>> keys() {
-        return PostureSettings.all();
+        return PostureKeys.all();
     }
 
     @Override

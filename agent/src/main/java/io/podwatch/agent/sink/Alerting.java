@@ -1,7 +1,7 @@
 package io.podwatch.agent.sink;
 
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.Route;
 import io.podwatch.core.config.Config;
@@ -55,7 +55,7 @@ public final class Alerting {
                 routes.add(new Route(dispatcher, d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
             }
         }
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, allEvents,
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, allEvents,
                 context.clock(), context.meters());
         return new Alerting(events, pipeline, dispatchers);
     }

@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** The {@code posture.*} config keys. */
-public final class PostureSettings {
+public final class PostureKeys {
     static final Setting<String> ALLOW_CHECK = Setting.of("check", ValueTypes.nonEmpty("a check id such as PW-C-PRIVILEGED, or *"),
             null, "The check the rule accepts (an id from docs/checks.md), or * for every check.");
     static final Setting<String> ALLOW_NAME = Setting.of("name", ValueTypes.string(), "",
@@ -37,7 +37,7 @@ public final class PostureSettings {
     public static final Setting<List<Config>> ALLOW = Setting.of("posture.allow", allowRules(), List.of(),
             "Accepted findings: list of {check, name, label, reason}; matching findings are reported as accepted.");
 
-    private PostureSettings() {
+    private PostureKeys() {
     }
 
     public static List<Setting<?>> all() {

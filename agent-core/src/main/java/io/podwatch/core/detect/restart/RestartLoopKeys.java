@@ -1,14 +1,12 @@
 package io.podwatch.core.detect.restart;
 
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.time.Duration;
 import java.util.List;
 
-/** Thresholds of {@link ContainerRestartLoop} and {@link ContainerOomKilled}. */
-public record RestartLoopSettings(int deaths, Duration window, Duration maxRun, int criticalDeaths,
-                                  Duration criticalWindow, Duration resolveAfter, Duration oomResolveAfter) {
+/** The config keys of {@link RestartLoopConfig}: declarations only (names, types, defaults, docs). */
+public final class RestartLoopKeys {
     public static final Setting<Integer> DEATHS = Setting.of("detectors.restart-loop.deaths",
             ValueTypes.integer(2, 1000), 3, "Short runs that ended in death within the window that make a restart loop.");
     public static final Setting<Duration> WINDOW = Setting.of("detectors.restart-loop.window",
@@ -29,17 +27,10 @@ public record RestartLoopSettings(int deaths, Duration window, Duration maxRun, 
             ValueTypes.duration(Duration.ofSeconds(10), Duration.ofDays(1)), Duration.ofMinutes(10),
             "ContainerOOMKilled resolves after this long without another OOM kill.");
 
-    public static RestartLoopSettings defaults() {
-        return new RestartLoopSettings(3, Duration.ofMinutes(5), Duration.ofSeconds(60), 5, Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofMinutes(10));
-    }
-
     public static List<Setting<?>> all() {
         return List.of(DEATHS, WINDOW, MAX_RUN, CRITICAL_DEATHS, CRITICAL_WINDOW, RESOLVE_AFTER, OOM_RESOLVE_AFTER);
     }
 
-    public static RestartLoopSettings from(Config c) {
-        return new RestartLoopSettings(c.get(DEATHS), c.get(WINDOW), c.get(MAX_RUN), c.get(CRITICAL_DEATHS),
-                c.get(CRITICAL_WINDOW), c.get(RESOLVE_AFTER), c.get(OOM_RESOLVE_AFTER));
+    private RestartLoopKeys() {
     }
 }

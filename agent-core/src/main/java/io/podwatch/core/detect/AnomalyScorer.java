@@ -1,18 +1,19 @@
 package io.podwatch.core.detect;
 
 /**
- * Single-pass anomaly detector for one metric series, with bounded state (under 1 KiB) and no
- * retraining. Not thread-safe: one instance per series, fed in time order from one thread.
+ * Scores one metric series (not a {@link io.podwatch.core.process.Detector}: it raises nothing; the
+ * container anomaly detector owns one per container and signal). Single-pass, with bounded state
+ * (under 1 KiB) and no retraining. Not thread-safe: one instance per series, fed in time order from one thread.
  * <p>Pipeline: the residual z of the value against whichever baseline currently predicts better
  * (plain robust level or daily profile) → short EW mean of |z| (sustained deviations matter,
  * single noisy samples less) → surprisal of that mean against this series' own block-maximum
  * history → combined with a "new extreme" check → score in [0, 1) → a refractory period after an
  * alert-worthy score, during which scores are halved, so one incident yields one alert.
  */
-public final class AnomalyDetector {
+public final class AnomalyScorer {
     private static final double ERR_ALPHA = 0.01;
     private static final long NEVER = Long.MAX_VALUE / 2;
-    private final DetectorSettings s;
+    private final AnomalyScorerConfig s;
     private final LevelTracker plain;
     private final SeasonalProfile season;
     private final TailCalibrator calibrator;
@@ -25,7 +26,7 @@ public final class AnomalyDetector {
     private long n;
     private long sinceAlert = NEVER;
 
-    public AnomalyDetector(DetectorSettings settings) {
+    public AnomalyScorer(AnomalyScorerConfig settings) {
         s = settings;
         plain = new LevelTracker(s.levelAlpha(), s.scaleAlpha(), s.clipZ(), s.rebaseRun());
         season = s.seasonBins() > 0 ? new SeasonalProfile(s.seasonBins(), s.seasonAlpha(), s.clipZ()) : null;

@@ -1,7 +1,7 @@
 package io.podwatch.core.detect;
 
 /**
- * Tuning knobs for {@link AnomalyDetector}. The defaults were chosen by backtesting on the Numenta
+ * Tuning knobs for {@link AnomalyScorer}. The defaults were chosen by backtesting on the Numenta
  * Anomaly Benchmark (docs/anomaly-detection.md); sample counts assume roughly regular sampling.
  * Immutable and shareable: one instance serves every series with the same settings.
  *
@@ -24,18 +24,17 @@ package io.podwatch.core.detect;
  * @param refractory     samples after an alert-worthy score during which the score is halved
  * @param alertScore     score at or above which a sample is alert-worthy and starts the refractory
  */
-public record DetectorSettings(
+public record AnomalyScorerConfig(
         int warmupSamples, double levelAlpha, double scaleAlpha, double clipZ, int rebaseRun,
         int seasonBins, double seasonAlpha, double shortAlpha, double zCap,
         double calHalfLife, int calBlock, double spatialTol, double spatialWeight,
         double alertSurprisal, int refractory, double alertScore) {
-
     /** The NAB-calibrated alert score: where the calibrated surprisal equals {@code alertSurprisal}. */
     public static final double ALERT_SCORE = 0.5;
     /** The NAB-tuned warm-up. */
     public static final int WARMUP_SAMPLES = 150;
 
-    public DetectorSettings {
+    public AnomalyScorerConfig {
         if (warmupSamples < 0 || refractory < 0 || calBlock < 1 || rebaseRun < 1 || seasonBins < 0) {
             throw new IllegalArgumentException("sample counts must be positive: " + warmupSamples + ", "
                     + refractory + ", " + calBlock + ", " + rebaseRun + ", " + seasonBins);
@@ -45,19 +44,19 @@ public record DetectorSettings(
         }
     }
 
-    public static DetectorSettings defaults() {
-        return new DetectorSettings(WARMUP_SAMPLES, 0.02, 0.02, 5.0, 12, 24, 0.1, 0.2, 30,
+    public static AnomalyScorerConfig defaults() {
+        return new AnomalyScorerConfig(WARMUP_SAMPLES, 0.02, 0.02, 5.0, 12, 24, 0.1, 0.2, 30,
                 5000, 200, 0.05, 24.0, 1.2, 200, ALERT_SCORE);
     }
 
-    public DetectorSettings withWarmup(int samples) {
-        return new DetectorSettings(samples, levelAlpha, scaleAlpha, clipZ, rebaseRun, seasonBins, seasonAlpha,
+    public AnomalyScorerConfig withWarmup(int samples) {
+        return new AnomalyScorerConfig(samples, levelAlpha, scaleAlpha, clipZ, rebaseRun, seasonBins, seasonAlpha,
                 shortAlpha, zCap, calHalfLife, calBlock, spatialTol, spatialWeight, alertSurprisal, refractory,
                 alertScore);
     }
 
-    public DetectorSettings withAlertScore(double score) {
-        return new DetectorSettings(warmupSamples, levelAlpha, scaleAlpha, clipZ, rebaseRun, seasonBins, seasonAlpha,
+    public AnomalyScorerConfig withAlertScore(double score) {
+        return new AnomalyScorerConfig(warmupSamples, levelAlpha, scaleAlpha, clipZ, rebaseRun, seasonBins, seasonAlpha,
                 shortAlpha, zCap, calHalfLife, calBlock, spatialTol, spatialWeight, alertSurprisal, refractory, score);
     }
 }

@@ -1,14 +1,11 @@
 package io.podwatch.agent;
 
-import io.podwatch.agent.sink.eventlog.EventLogKeys;
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
-import java.nio.file.Path;
 import java.util.List;
 
-/** The agent's own settings: where it listens, where it keeps state, how it logs (and, for the CLI, where the event log is). */
-public record AgentSettings(String httpListen, Path stateDir, Path eventLog, String logLevel) {
+/** The config keys of {@link AgentConfig}: declarations only (names, types, defaults, docs). */
+public final class AgentKeys {
     public static final Setting<String> HTTP_LISTEN = Setting.of("http.listen", ValueTypes.hostPort(),
             "127.0.0.1:9883", "Address of /metrics, /healthz and the status page. Loopback by default: the seeds "
                     + "warn against services listening on 0.0.0.0; put a reverse proxy or Prometheus on the host.");
@@ -25,8 +22,6 @@ public record AgentSettings(String httpListen, Path stateDir, Path eventLog, Str
         return List.of(STATE_DIR, LOG_LEVEL, HTTP_LISTEN);
     }
 
-    public static AgentSettings from(Config c) {
-        return new AgentSettings(c.get(HTTP_LISTEN), Path.of(c.get(STATE_DIR)), Path.of(c.get(EventLogKeys.PATH)),
-                c.get(LOG_LEVEL));
+    private AgentKeys() {
     }
 }

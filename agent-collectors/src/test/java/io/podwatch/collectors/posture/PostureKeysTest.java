@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PostureSettingsTest {
+class PostureKeysTest {
     static final HostEnv ENV = new HostEnv(true, "/root", Map.of());
 
     @Test
     void defaults() {
-        PostureConfig c = PostureConfig.from(ConfigReader.defaults(PostureSettings.all(), ENV));
+        PostureConfig c = PostureConfig.from(ConfigReader.defaults(PostureKeys.all(), ENV));
         assertThat(c.enabled()).isTrue();
         assertThat(c.interval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.hostInterval()).isEqualTo(Duration.ofHours(1));
@@ -37,7 +37,7 @@ class PostureSettingsTest {
                 "      reason: needs the GPU",
                 "    - check: '*'",
                 "      label: io.podwatch.lab=true",
-                "      reason: lab machines"), PostureSettings.all(), ENV));
+                "      reason: lab machines"), PostureKeys.all(), ENV));
         assertThat(c.alertMinSeverity()).isEqualTo(Severity.MEDIUM);
         assertThat(c.allow().rules()).containsExactly(new AllowRule("PW-C-PRIVILEGED", "gpu-*", "", "needs the GPU"),
                 new AllowRule("*", "", "io.podwatch.lab=true", "lab machines"));
@@ -52,7 +52,7 @@ class PostureSettingsTest {
                 "    - check: PW-C-NOPE",
                 "      reason: because",
                 "    - check: PW-C-PRIVILEGED",
-                "      name: x"), PostureSettings.all(), ENV))
+                "      name: x"), PostureKeys.all(), ENV))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("podwatch.yaml:2: posture.interval: found '1s', expected a duration from 30s")
                 .hasMessageContaining("posture.allow[0].check: found 'PW-C-NOPE', expected a check id listed in docs/checks.md")

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class AnomalyDetectorTest {
+class AnomalyScorerTest {
     static final long FIVE_MIN = 300_000L;
-    final AnomalyDetector d = new AnomalyDetector(DetectorSettings.defaults());
+    final AnomalyScorer d = new AnomalyScorer(AnomalyScorerConfig.defaults());
 
     @Test
     void flatSeriesScoresZeroThroughout() {
@@ -23,7 +23,7 @@ class AnomalyDetectorTest {
     @Test
     void warmupScoresZeroEvenForWildValues() {
         Random rnd = new Random(3);
-        for (int i = 0; i < DetectorSettings.WARMUP_SAMPLES; i++) {
+        for (int i = 0; i < AnomalyScorerConfig.WARMUP_SAMPLES; i++) {
             assertThat(d.update(i * FIVE_MIN, rnd.nextDouble() * (i % 10 == 0 ? 1_000 : 1))).isZero();
         }
     }
@@ -38,7 +38,7 @@ class AnomalyDetectorTest {
                 baselineAfterRun = d.baseline();
             }
             double v = (i < 1_000 ? 10 : 30) + rnd.nextDouble() - 0.5;   // bounded noise: see the noise test
-            if (d.update(i * FIVE_MIN, v) >= DetectorSettings.ALERT_SCORE) {
+            if (d.update(i * FIVE_MIN, v) >= AnomalyScorerConfig.ALERT_SCORE) {
                 alerts.add(i);
             }
         }
@@ -60,14 +60,14 @@ class AnomalyDetectorTest {
         int alertWorthy = 0;
         int scored = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            AnomalyDetector det = new AnomalyDetector(DetectorSettings.defaults());
+            AnomalyScorer det = new AnomalyScorer(AnomalyScorerConfig.defaults());
             Random rnd = new Random(seed);
             for (int i = 0; i < 10_000; i++) {
                 double noise = seed % 2 == 0 ? rnd.nextGaussian() * 5 : rnd.nextDouble() * 10;
                 double score = det.update(i * FIVE_MIN, 100 + noise);
-                if (i >= DetectorSettings.WARMUP_SAMPLES) {
+                if (i >= AnomalyScorerConfig.WARMUP_SAMPLES) {
                     scored++;
-                    alertWorthy += score >= DetectorSettings.ALERT_SCORE ? 1 : 0;
+                    alertWorthy += score >= AnomalyScorerConfig.ALERT_SCORE ? 1 : 0;
                 }
             }
         }
@@ -86,12 +86,12 @@ class AnomalyDetectorTest {
                 max = Math.max(max, score);
             }
         }
-        assertThat(max).isLessThan(DetectorSettings.ALERT_SCORE);
+        assertThat(max).isLessThan(AnomalyScorerConfig.ALERT_SCORE);
     }
 
     @Test
     void dismissedAlertDoesNotMuteTheNextOne() {
-        AnomalyDetector kept = new AnomalyDetector(DetectorSettings.defaults());
+        AnomalyScorer kept = new AnomalyScorer(AnomalyScorerConfig.defaults());
         for (int i = 0; i < 300; i++) {
             d.update(i * FIVE_MIN, 10 + (i % 2) * 0.1);
             kept.update(i * FIVE_MIN, 10 + (i % 2) * 0.1);
@@ -107,7 +107,7 @@ class AnomalyDetectorTest {
 
     @Test
     void settingsRejectNonsense() {
-        DetectorSettings s = DetectorSettings.defaults();
+        AnomalyScorerConfig s = AnomalyScorerConfig.defaults();
         assertThat(s.withWarmup(30).warmupSamples()).isEqualTo(30);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.withAlertScore(1.0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alertScore");

@@ -1,17 +1,12 @@
 package io.podwatch.core.alert;
 
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * The pipeline's behaviour under {@code alerts:}. Durations follow Alertmanager's route options
- * (same names and meaning), so operators can reason about both the same way.
- */
-public record AlertPipelineSettings(List<String> groupBy, Duration groupWait, Duration groupInterval,
-                                    Duration repeatInterval, int flapThreshold, Duration flapWindow) {
+/** The config keys of {@link AlertPipelineConfig}: declarations only (names, types, defaults, docs). */
+public final class AlertPipelineKeys {
     public static final Setting<List<String>> GROUP_BY = Setting.of("alerts.group-by", ValueTypes.stringList(),
             List.of("alertname", "container"),
             "Labels whose values form a notification group; '...' groups by all labels (one alert per group).");
@@ -39,8 +34,6 @@ public record AlertPipelineSettings(List<String> groupBy, Duration groupWait, Du
         return List.of(GROUP_BY, GROUP_WAIT, GROUP_INTERVAL, REPEAT_INTERVAL, FLAP_THRESHOLD, FLAP_WINDOW);
     }
 
-    public static AlertPipelineSettings from(Config c) {
-        return new AlertPipelineSettings(c.get(GROUP_BY), c.get(GROUP_WAIT), c.get(GROUP_INTERVAL),
-                c.get(REPEAT_INTERVAL), c.get(FLAP_THRESHOLD), c.get(FLAP_WINDOW));
+    private AlertPipelineKeys() {
     }
 }

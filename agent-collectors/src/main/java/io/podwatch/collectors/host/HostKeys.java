@@ -1,13 +1,12 @@
 package io.podwatch.collectors.host;
 
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.time.Duration;
 import java.util.List;
 
-/** The host collector's settings. */
-public record HostSettings(boolean enabled, Duration interval) {
+/** The config keys of {@link HostConfig}: declarations only (names, types, defaults, docs). */
+public final class HostKeys {
     public static final Setting<Boolean> ENABLED = Setting.of("host.enabled", ValueTypes.bool(), true,
             "Collect host CPU, memory, filesystem, network and load metrics (node_exporter names).");
     public static final Setting<Duration> INTERVAL = Setting.of("host.interval",
@@ -18,7 +17,6 @@ public record HostSettings(boolean enabled, Duration interval) {
         return List.of(ENABLED, INTERVAL);
     }
 
-    public static HostSettings from(Config c) {
-        return new HostSettings(c.get(ENABLED), c.get(INTERVAL));
+    private HostKeys() {
     }
 }

@@ -4,7 +4,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueType;
 import io.podwatch.core.config.ValueTypes;
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Settings of the per-container anomaly detectors and resource-limit rules. */
-public final class AnomalySettings {
+public final class AnomalyKeys {
     private static final ValueType<Double> SCORE = ValueTypes.decimal(0.05, 0.99);
     private static final ValueType<Double> DELTA = ValueTypes.decimal(0, 1e15);
     private static final List<String> ALL_SIGNALS = Arrays.stream(Signal.values()).map(Signal::label).toList();
@@ -24,7 +24,7 @@ public final class AnomalySettings {
     public static final Setting<List<String>> SIGNALS = Setting.of("anomaly.signals",
             ValueTypes.listOf(ValueTypes.oneOf(ALL_SIGNALS.toArray(String[]::new))), ALL_SIGNALS,
             "Signals that are scored.");
-    public static final Setting<Double> THRESHOLD = Setting.of("anomaly.threshold", SCORE, DetectorSettings.ALERT_SCORE,
+    public static final Setting<Double> THRESHOLD = Setting.of("anomaly.threshold", SCORE, AnomalyScorerConfig.ALERT_SCORE,
             "Score at or above which a sample raises an alert (0.5 is the NAB-calibrated point; higher = quieter).");
     public static final Setting<Integer> RAISE = Setting.of("anomaly.raise-after", ValueTypes.integer(1, 100), 1,
             "Samples to raise: the alert-worthy one plus the ones after it that stay above half the threshold. "
@@ -32,7 +32,7 @@ public final class AnomalySettings {
     public static final Setting<Integer> CLEAR = Setting.of("anomaly.clear-after", ValueTypes.integer(1, 1000), 12,
             "Consecutive normal samples (score under half the threshold or change too small) before the alert resolves.");
     public static final Setting<Integer> WARMUP = Setting.of("anomaly.warmup-samples", ValueTypes.integer(5, 100_000),
-            DetectorSettings.WARMUP_SAMPLES, "Samples a series must have before its first verdict (the NAB-tuned 150).");
+            AnomalyScorerConfig.WARMUP_SAMPLES, "Samples a series must have before its first verdict (the NAB-tuned 150).");
     public static final Setting<Double> SPREAD_FACTOR = Setting.of("anomaly.spread-factor", ValueTypes.decimal(0, 100),
             3.0, "An alert also needs |value - baseline| > spread-factor * the series' typical deviation.");
     /** Per-signal threshold ({@code anomaly.per-signal.<signal>.threshold}) and minimum change. */
@@ -66,7 +66,7 @@ public final class AnomalySettings {
     public static final Setting<Integer> LIMIT_SAMPLES = Setting.of("limits.for-samples", ValueTypes.integer(1, 1000), 3,
             "Consecutive samples a limit condition must hold before firing (and not hold before resolving).");
 
-    private AnomalySettings() {
+    private AnomalyKeys() {
     }
 
     private static String key(Signal s) {

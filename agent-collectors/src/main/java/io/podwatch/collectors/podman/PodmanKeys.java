@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The {@code podman.*} configuration keys. */
-public final class PodmanSettings {
+public final class PodmanKeys {
     public static final Setting<String> SOCKET = Setting.computed("podman.socket", unixSocket(), env -> "",
             "the first that answers of unix:///run/podman/podman.sock and unix://$XDG_RUNTIME_DIR/podman/podman.sock",
             "Podman API socket. When set, only this socket is used (and podwatch never starts its own service).");
@@ -37,7 +37,7 @@ public final class PodmanSettings {
     public static final Setting<String> CGROUP_ROOT = Setting.of("podman.cgroup-root",
             ValueTypes.nonEmpty("an absolute path"), "/sys/fs/cgroup", "Where the cgroup hierarchy is mounted.");
 
-    private PodmanSettings() {
+    private PodmanKeys() {
     }
 
     public static List<Setting<?>> all() {

@@ -5,15 +5,10 @@ import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import io.podwatch.core.model.Severity;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Settings of the audit rules: the operator's own rules ({@code audit.rules}, each a mapping of the
- * keys below) added to the defaults, whether the defaults apply, and how long a rule must stay quiet
- * before its alert resolves.
- */
-public record AuditRuleSettings(List<AuditRule> rules, Duration quietPeriod) {
+/** The config keys of {@link AuditRulesConfig}: declarations only (names, types, defaults, docs). */
+public final class AuditRuleKeys {
     static final Setting<String> NAME = Setting.of("name", ValueTypes.nonEmpty("a rule name"), null,
             "Rule name, shown in alerts (label rule) and events (rule.name). Required.");
     static final Setting<String> SEVERITY = Setting.of("severity",
@@ -61,16 +56,6 @@ public record AuditRuleSettings(List<AuditRule> rules, Duration quietPeriod) {
         return List.of(DEFAULT_RULES, RULES, QUIET_PERIOD);
     }
 
-    /** Builds the rule list; throws IllegalArgumentException naming the key of a rule without a name. */
-    public static AuditRuleSettings from(Config c) {
-        List<AuditRule> rules = new ArrayList<>(c.get(DEFAULT_RULES) ? DefaultAuditRules.all() : List.of());
-        List<Config> own = c.get(RULES);
-        for (int i = 0; i < own.size(); i++) {
-            rules.add(rule(own.get(i), "audit.rules[" + i + "]"));
-        }
-        return new AuditRuleSettings(List.copyOf(rules), c.get(QUIET_PERIOD));
-    }
-
     static AuditRule rule(Config r, String where) {
         String name = r.get(NAME);
         if (name == null || name.isBlank()) {
@@ -86,5 +71,8 @@ public record AuditRuleSettings(List<AuditRule> rules, Duration quietPeriod) {
                 .inContainer(!containers.isEmpty() || inContainer.equals("true") ? Boolean.TRUE
                         : inContainer.equals("false") ? Boolean.FALSE : null)
                 .setuidExec(r.get(SETUID_EXEC)).build();
+    }
+
+    private AuditRuleKeys() {
     }
 }

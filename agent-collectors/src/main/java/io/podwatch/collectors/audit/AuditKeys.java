@@ -1,16 +1,12 @@
 package io.podwatch.collectors.audit;
 
-import io.podwatch.core.config.Config;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** The audit trail's settings; rules are in {@code io.podwatch.core.rules.audit.AuditRuleSettings}. */
-public record AuditSettings(boolean enabled, Path log, boolean fromBeginning, boolean logAllEvents,
-                            Duration eventTimeout, int maxInFlight, Duration pollInterval,
-                            Duration statusInterval, Duration containerCacheTtl) {
+/** The config keys of {@link AuditTrailConfig}: declarations only (names, types, defaults, docs). */
+public final class AuditKeys {
     public static final Setting<Boolean> ENABLED = Setting.of("audit.enabled", ValueTypes.bool(), true,
             "Follow the audit log. On by default wherever audit.log exists; false turns it off.");
     public static final Setting<String> LOG = Setting.of("audit.log", ValueTypes.nonEmpty("a file path"),
@@ -40,9 +36,6 @@ public record AuditSettings(boolean enabled, Path log, boolean fromBeginning, bo
                 CONTAINER_CACHE_TTL);
     }
 
-    public static AuditSettings from(Config c) {
-        return new AuditSettings(c.get(ENABLED), Path.of(c.get(LOG)), c.get(START).equals("beginning"),
-                c.get(LOG_ALL), c.get(EVENT_TIMEOUT), c.get(MAX_IN_FLIGHT), c.get(POLL), c.get(STATUS_INTERVAL),
-                c.get(CONTAINER_CACHE_TTL));
+    private AuditKeys() {
     }
 }
