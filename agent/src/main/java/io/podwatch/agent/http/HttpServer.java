@@ -10,6 +10,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.podwatch.core.config.HostPort;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.lifecycle.StartRefused;
@@ -22,13 +23,13 @@ import java.util.concurrent.TimeUnit;
  * scrape never waits for a collector.
  */
 public final class HttpServer implements Managed {
-    private final String listen;
+    private final HostPort listen;
     private final Routes routes;
     private EventLoopGroup group;
     private Channel channel;
     private boolean closed;
 
-    public HttpServer(String listen, Routes routes) {
+    public HttpServer(HostPort listen, Routes routes) {
         this.listen = listen;
         this.routes = routes;
     }
@@ -49,13 +50,13 @@ public final class HttpServer implements Managed {
                                 new RouteHandler(routes));
                     }
                 });
-        InetSocketAddress address = address(listen);
+        InetSocketAddress address = new InetSocketAddress(listen.host(), listen.port());
         try {
             channel = b.bind(address).sync().channel();
         } catch (Exception e) {
             if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
                 throw new StartRefused("http.listen " + listen + ": address already in use"
-                        + PortHolder.describe(address.getPort()) + "; stop that process or set http.listen");
+                        + PortHolder.describe(listen.port()) + "; stop that process or set http.listen");
             }
             if (e instanceof InterruptedException ie) {
                 throw ie;
@@ -67,15 +68,6 @@ public final class HttpServer implements Managed {
     /** The bound address (useful when listening on port 0 in tests). */
     public synchronized InetSocketAddress boundAddress() {
         return (InetSocketAddress) channel.localAddress();
-    }
-
-    static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        String host = hostPort.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     @Override
