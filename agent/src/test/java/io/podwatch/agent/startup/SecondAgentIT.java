@@ -47,6 +47,9 @@ class SecondAgentIT {
         Map<String, String> before = snapshot(state);
         String eventsBefore = Files.exists(dir.resolve("events.jsonl")) ? Files.readString(dir.resolve("events.jsonl")) : "";
         long pid = first.process().pid();
+        // issue 13: at start the agent says where alerts go
+        assertThat(first.log()).contains("no receivers configured: alerts go to the event log "
+                + dir.resolve("events.jsonl") + " only");
 
         // the same config: the state directory is taken
         AgentProcess.Finished same = AgentProcess.runToExit(dir.resolve("podwatch.yaml"), dir.resolve("second.log"),
