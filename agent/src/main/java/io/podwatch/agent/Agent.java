@@ -2,8 +2,7 @@ package io.podwatch.agent;
 
 import io.podwatch.agent.http.HttpServer;
 import io.podwatch.agent.http.PrometheusExposition;
-import io.podwatch.agent.http.Routes;
-import io.podwatch.agent.http.StatusPages;
+import io.podwatch.agent.status.StatusModel;
 import io.podwatch.collectors.audit.AuditComponents;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
@@ -57,8 +56,9 @@ public final class Agent implements AutoCloseable {
         RestartLoopSettings restart = RestartLoopSettings.from(config);
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
+        StatusModel status = new StatusModel(latest, clock);
         Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
-                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
+                Map.of("host", HostName.read()), StatusWiring.observed(restartLoop, status), clock, meters, env.env());
         alerting.managed().forEach(lifecycle::add);
         boolean audit = AuditComponents.wanted(config);
         PostureConfig postureConfig = PostureConfig.from(config);
@@ -69,6 +69,7 @@ public final class Agent implements AutoCloseable {
             detectors.add(AuditComponents.detector(config));
         }
         detectors.add(postureDetector);
+        detectors.add(status); // after the anomaly detector, whose scores it shows
         detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
@@ -97,11 +98,7 @@ public final class Agent implements AutoCloseable {
             runner.add(host, new CollectorRunner.Schedule(hostSettings.interval(), hostSettings.interval()));
         }
         lifecycle.add(runner);
-        StatusPages pages = new StatusPages(runner::health, version);
-        http = lifecycle.add(new HttpServer(settings.httpListen(), new Routes(Map.of(
-                "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeBytes()),
-                "/healthz", pages::healthz,
-                "/", pages::statusPage))));
+        http = lifecycle.add(StatusWiring.server(settings, status, alerting, runner, exposition, version, clock));
     }
 
     /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The agent's own settings: where it listens, where it keeps state, how it logs. */
-public record AgentSettings(String httpListen, Path stateDir, Path eventLog, String logLevel) {
+public record AgentSettings(String httpListen, Path stateDir, Path eventLog, String logLevel, String webConfig) {
     public static final Setting<String> HTTP_LISTEN = Setting.of("http.listen", ValueTypes.hostPort(),
             "127.0.0.1:9883", "Address of /metrics, /healthz and the status page. Loopback by default: the seeds "
                     + "warn against services listening on 0.0.0.0; put a reverse proxy or Prometheus on the host.");
+    public static final Setting<String> HTTP_WEB_CONFIG = Setting.of("http.web-config", ValueTypes.string(), "",
+            "A Prometheus exporter-toolkit web configuration file (tls_server_config with cert_file/key_file, "
+                    + "basic_auth_users with bcrypt hashes), so Prometheus scrapes podwatch as it scrapes node_exporter. "
+                    + "Empty: plain HTTP without authentication (warned about unless listening on loopback).");
     public static final Setting<String> STATE_DIR = Setting.computed("state-dir",
             ValueTypes.nonEmpty("a directory path"),
             env -> env.root() ? "/var/lib/podwatch" : env.xdgStateHome() + "/podwatch",
@@ -26,11 +30,11 @@ public record AgentSettings(String httpListen, Path stateDir, Path eventLog, Str
             "Level of podwatch's own log, written to stderr (journald/OpenRC capture it).");
 
     public static List<Setting<?>> all() {
-        return List.of(STATE_DIR, EVENT_LOG, LOG_LEVEL, HTTP_LISTEN);
+        return List.of(STATE_DIR, EVENT_LOG, LOG_LEVEL, HTTP_LISTEN, HTTP_WEB_CONFIG);
     }
 
     public static AgentSettings from(Config c) {
         return new AgentSettings(c.get(HTTP_LISTEN), Path.of(c.get(STATE_DIR)), Path.of(c.get(EVENT_LOG)),
-                c.get(LOG_LEVEL));
+                c.get(LOG_LEVEL), c.get(HTTP_WEB_CONFIG));
     }
 }

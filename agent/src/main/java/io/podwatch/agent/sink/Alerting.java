@@ -16,6 +16,8 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.process.EventSink;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +35,26 @@ public final class Alerting {
     private final EventLog eventLog;
     private final AlertPipeline pipeline;
     private final List<Dispatcher> dispatchers;
+    private final StateTee stateTee;
 
-    private Alerting(EventLog eventLog, AlertPipeline pipeline, List<Dispatcher> dispatchers) {
+    /** The alert pipeline's state log: the event log, plus an observer such as the status page's model. */
+    private static final class StateTee implements EventSink {
+        private final EventSink log;
+        private EventSink observer = e -> { };
+
+        StateTee(EventSink log) {
+            this.log = log;
+        }
+
+        @Override
+        public void accept(Event e) {
+            log.accept(e);
+            observer.accept(e);
+        }
+    }
+
+    private Alerting(EventLog eventLog, AlertPipeline pipeline, List<Dispatcher> dispatchers, StateTee stateTee) {
+        this.stateTee = stateTee;
         this.eventLog = eventLog;
         this.pipeline = pipeline;
         this.dispatchers = List.copyOf(dispatchers);
@@ -94,8 +114,9 @@ public final class Alerting {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, log, clock, meters);
-        return new Alerting(log, pipeline, dispatchers);
+        StateTee tee = new StateTee(log);
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, tee, clock, meters);
+        return new Alerting(log, pipeline, dispatchers, tee);
     }
 
     /** Pass to {@code ProcessingStage} as its event sink. */
@@ -106,6 +127,11 @@ public final class Alerting {
     /** Pass to {@code ProcessingStage} as its {@code Alerts}, and append to its detectors (for the tick). */
     public AlertPipeline pipeline() {
         return pipeline;
+    }
+
+    /** Also hands every alert state change to {@code observer} (on the processing thread); set before start. */
+    public void observeAlertStates(EventSink observer) {
+        stateTee.observer = observer;
     }
 
     public List<Dispatcher> dispatchers() {

@@ -1,0 +1,133 @@
+package io.podwatch.agent.status;
+
+import io.podwatch.core.model.Sample;
+import io.podwatch.core.model.SampleBatch;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns engine batches (cAdvisor-named container families) into list rows and chart points: CPU and
+ * network counters become rates between consecutive batches. A container's history is kept an hour
+ * after it was last seen (a crash-looping container keeps its charts), and at most
+ * {@link #MAX_TRACKED} histories exist, the least recently seen going first: memory is bounded by
+ * {@code MAX_TRACKED * History.BYTES}. Processing thread only.
+ */
+final class ContainerTracker {
+    static final int MAX_TRACKED = 500;
+    private static final Duration KEEP = Duration.ofHours(1);
+
+    private static final class Track {
+        final History history = new History();
+        Rows.Container row;
+        Instant time;
+        double cpu = Double.NaN;
+        double rx = Double.NaN;
+        double tx = Double.NaN;
+    }
+
+    private final Map<String, Track> tracks = new HashMap<>();
+    /** The ids each engine listed in its latest batch: what the list shows. */
+    private final Map<String, List<String>> current = new HashMap<>();
+
+    static boolean isContainerBatch(SampleBatch b) {
+        return !b.samples().isEmpty() && b.samples().stream().anyMatch(s -> s.metric().name().equals("container_cpu_usage_seconds_total"));
+    }
+
+    /**
+     * @param anomaly per container name, signal → score, from the anomaly detector's latest batch
+     * @param posture per container name, its score and failing checks
+     */
+    void onBatch(SampleBatch b, Map<String, Map<String, Double>> anomaly, Map<String, PostureView.Entry> posture) {
+        Map<String, Map<String, Double>> byId = new HashMap<>();
+        Map<String, Sample> any = new HashMap<>();
+        Map<String, String> state = new HashMap<>();
+        for (Sample s : b.samples()) {
+            String id = s.label("id");
+            if (id.isEmpty()) {
+                continue;
+            }
+            any.putIfAbsent(id, s);
+            Map<String, Double> v = byId.computeIfAbsent(id, k -> new HashMap<>());
+            String name = s.metric().name();
+            if (name.equals("podwatch_container_state") && s.value() == 1) {
+                state.put(id, s.label("state"));
+            } else {
+                v.merge(name, s.value(), Double::sum); // network families: one series per interface
+            }
+        }
+        List<String> ids = new ArrayList<>(byId.keySet());
+        current.put(b.source(), ids);
+        for (String id : ids) {
+            Sample s = any.get(id);
+            Map<String, Double> v = byId.get(id);
+            Track t = tracks.computeIfAbsent(id, k -> new Track());
+            double dt = t.time == null ? Double.NaN : Duration.between(t.time, b.time()).toMillis() / 1000.0;
+            double cpu = rate(t.cpu, v.get("container_cpu_usage_seconds_total"), dt);
+            double rx = rate(t.rx, v.get("container_network_receive_bytes_total"), dt);
+            double tx = rate(t.tx, v.get("container_network_transmit_bytes_total"), dt);
+            t.cpu = v.getOrDefault("container_cpu_usage_seconds_total", Double.NaN);
+            t.rx = v.getOrDefault("container_network_receive_bytes_total", Double.NaN);
+            t.tx = v.getOrDefault("container_network_transmit_bytes_total", Double.NaN);
+            t.time = b.time();
+            String name = s.label("name");
+            Map<String, Double> scores = anomaly.getOrDefault(name, Map.of());
+            PostureView.Entry p = posture.getOrDefault(name, PostureView.Entry.NONE);
+            double mem = v.getOrDefault("container_memory_usage_bytes", Double.NaN);
+            t.row = new Rows.Container(id, name, s.label("image"), s.label("pod"), b.source(),
+                    state.getOrDefault(id, "unknown"), cpu, mem, v.getOrDefault("container_spec_memory_limit_bytes", Double.NaN),
+                    rx, tx, v.getOrDefault("podwatch_container_restarts_total", Double.NaN), Map.copyOf(scores),
+                    p.score(), p.failing(), b.time());
+            double maxScore = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            t.history.add(b.time(), cpu, mem, rx, tx, maxScore);
+        }
+        evict(b.time());
+    }
+
+    private static double rate(double before, Double now, double dt) {
+        if (now == null || Double.isNaN(before) || !(dt > 0) || now < before) {
+            return Double.NaN; // first sight, or the counter reset with a restart
+        }
+        return (now - before) / dt;
+    }
+
+    private void evict(Instant now) {
+        for (Iterator<Track> it = tracks.values().iterator(); it.hasNext(); ) {
+            if (it.next().time.isBefore(now.minus(KEEP))) {
+                it.remove();
+            }
+        }
+        if (tracks.size() > MAX_TRACKED) {
+            tracks.entrySet().stream().sorted(Comparator.comparing(e -> e.getValue().time))
+                    .limit(tracks.size() - MAX_TRACKED).map(Map.Entry::getKey).toList().forEach(tracks::remove);
+        }
+    }
+
+    List<Rows.Container> rows() {
+        List<Rows.Container> out = new ArrayList<>();
+        current.values().forEach(ids -> ids.forEach(id -> {
+            Track t = tracks.get(id);
+            if (t != null) {
+                out.add(t.row);
+            }
+        }));
+        out.sort(Comparator.comparing(Rows.Container::name).thenComparing(Rows.Container::id));
+        return out;
+    }
+
+    /** Histories by id, for the HTTP thread (each is safe to copy from there). */
+    Map<String, History> histories() {
+        Map<String, History> m = new HashMap<>();
+        tracks.forEach((id, t) -> m.put(id, t.history));
+        return m;
+    }
+
+    long historyBytes() {
+        return tracks.size() * History.BYTES;
+    }
+}
