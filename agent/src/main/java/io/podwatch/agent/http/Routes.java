@@ -23,7 +23,7 @@ public record Routes(Map<String, Function<Request, Response>> byPath) {
     }
 
     /** The exact path's route, else the longest prefix route ({@code /api/v1/containers/}), else null. */
-    Function<Request, Response> find(String path) {
+    public Function<Request, Response> find(String path) {
         Function<Request, Response> exact = byPath.get(path);
         if (exact != null) {
             return exact;

@@ -41,9 +41,8 @@ final class ContainerTracker {
 
     /**
      * @param anomaly per container name, signal → score, from the anomaly detector's latest batch
-     * @param posture per container name, its score and failing checks
      */
-    void onBatch(SampleBatch b, Map<String, Map<String, Double>> anomaly, Map<String, PostureView.Entry> posture) {
+    void onBatch(SampleBatch b, Map<String, Map<String, Double>> anomaly) {
         Map<String, Map<String, Double>> byId = new HashMap<>();
         Map<String, Sample> any = new HashMap<>();
         Map<String, String> state = new HashMap<>();
@@ -77,12 +76,11 @@ final class ContainerTracker {
             t.time = b.time();
             String name = s.label("name");
             Map<String, Double> scores = anomaly.getOrDefault(name, Map.of());
-            PostureView.Entry p = posture.getOrDefault(name, PostureView.Entry.NONE);
             double mem = v.getOrDefault("container_memory_usage_bytes", Double.NaN);
             t.row = new Rows.Container(id, name, s.label("image"), s.label("pod"), b.source(),
                     state.getOrDefault(id, "unknown"), cpu, mem, v.getOrDefault("container_spec_memory_limit_bytes", Double.NaN),
                     rx, tx, v.getOrDefault("podwatch_container_restarts_total", Double.NaN), Map.copyOf(scores),
-                    p.score(), p.failing(), b.time());
+                    Double.NaN, List.of(), b.time());
             double maxScore = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             t.history.add(b.time(), cpu, mem, rx, tx, maxScore);
         }
@@ -108,12 +106,17 @@ final class ContainerTracker {
         }
     }
 
-    List<Rows.Container> rows() {
+    /** The listed containers, with the posture scan's latest view (it runs less often than the stats). */
+    List<Rows.Container> rows(Map<String, PostureView.Entry> posture) {
         List<Rows.Container> out = new ArrayList<>();
         current.values().forEach(ids -> ids.forEach(id -> {
             Track t = tracks.get(id);
             if (t != null) {
-                out.add(t.row);
+                Rows.Container r = t.row;
+                PostureView.Entry p = posture.getOrDefault(r.name(), PostureView.Entry.NONE);
+                out.add(new Rows.Container(r.id(), r.name(), r.image(), r.pod(), r.engine(), r.state(), r.cpuCores(),
+                        r.memoryBytes(), r.memoryLimitBytes(), r.receiveBytesPerSecond(), r.transmitBytesPerSecond(),
+                        r.restarts(), r.anomaly(), p.score(), p.failing(), r.seen()));
             }
         }));
         out.sort(Comparator.comparing(Rows.Container::name).thenComparing(Rows.Container::id));

@@ -67,7 +67,7 @@ public final class StatusModel implements Detector {
     public void onSamples(SampleBatch batch, Alerts alerts) {
         if (ContainerTracker.isContainerBatch(batch)) {
             engines.add(batch.source());
-            containers.onBatch(batch, anomalyScores(), posture);
+            containers.onBatch(batch, anomalyScores());
         } else if (PostureView.isPostureBatch(batch)) {
             posture = PostureView.of(batch);
         } else if (batch.samples().stream().anyMatch(s -> s.metric().name().startsWith("podwatch_audit_"))) {
@@ -163,7 +163,7 @@ public final class StatusModel implements Detector {
         java.util.Collections.reverse(inh);
         histories = containers.histories();
         historyBytes = containers.historyBytes();
-        snapshot = new Rows.Snapshot(now, containers.rows(), List.copyOf(f), List.copyOf(fire), List.copyOf(res),
+        snapshot = new Rows.Snapshot(now, containers.rows(posture), List.copyOf(f), List.copyOf(fire), List.copyOf(res),
                 List.copyOf(inh), Map.copyOf(audit), List.copyOf(engines));
     }
 
