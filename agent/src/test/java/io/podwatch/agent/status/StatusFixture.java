@@ -48,7 +48,24 @@ public final class StatusFixture {
     public final LatestSamples latest = new LatestSamples();
     public final Instant start = Instant.parse("2026-12-01T00:00:00Z");
     public Instant now = start;
-    public final StatusModel model = new StatusModel(latest, Clock.fixed(start, ZoneOffset.UTC));
+    /** Reads {@link #now}, which the fixture advances as collections go by. */
+    final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    public final StatusModel model = new StatusModel(latest, clock);
     final Alerts none = new Alerts() {
         @Override
         public void fire(Alert alert) {

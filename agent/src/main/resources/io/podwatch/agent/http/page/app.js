@@ -129,9 +129,9 @@
     for (const [title, keys, f] of specs) {
       const box = el('div', {class: 'chart', 'data-chart': keys[0]});
       grid.appendChild(box);
-      const opts = {title, width: Math.max(380, box.clientWidth - 10), height: 180,
+      const opts = {title, width: Math.max(380, box.clientWidth - 20), height: 180,
         series: [{}, ...keys.map((k, i) => ({label: k.replace(/_/g, ' '), stroke: colors[i], width: 1.5}))],
-        axes: [{}, {values: (u, vals) => vals.map(f), size: 70}]};
+        axes: [{}, {values: (u, vals) => vals.map(f), size: 85}]};
       charts.push(new uPlot(opts, [h.time, ...keys.map(k => h[k])], box));
     }
   }
