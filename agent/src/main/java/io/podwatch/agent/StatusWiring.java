@@ -42,7 +42,9 @@ final class StatusWiring {
         Gauge.builder("podwatch.status.history", status, StatusModel::historyBytes).baseUnit("bytes")
                 .description("Heap held by the status page's last-hour container charts (bounded)").register(meters);
         StatusPages pages = new StatusPages(runner::health);
-        StatusApi api = new StatusApi(status, new StatusApi.Sources(HostName.read(), version, clock.instant(), runner::health,
+        // the version line reads "podwatch X"; the API carries X
+        StatusApi api = new StatusApi(status, new StatusApi.Sources(HostName.read(), version.replaceFirst("^podwatch ", ""),
+                clock.instant(), runner::health,
                 () -> alerting.dispatchers().stream().map(Dispatcher::deliveryState).toList(),
                 settings.eventLog().toString()), clock);
         Map<String, Function<Routes.Request, Routes.Response>> routes = new HashMap<>(api.routes());
