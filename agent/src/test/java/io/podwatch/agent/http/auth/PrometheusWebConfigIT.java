@@ -1,0 +1,116 @@
+package io.podwatch.agent.http.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.podwatch.agent.http.HttpServer;
+import io.podwatch.agent.http.PrometheusExposition;
+import io.podwatch.agent.http.Routes;
+import io.podwatch.agent.testing.AgentProcess;
+import io.podwatch.collectors.testing.Host;
+import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.model.SampleBatch;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code http.web-config} against Debian's real Prometheus: it scrapes the agent's HTTP server over
+ * TLS with basic auth as it scrapes node_exporter (same scrape config), a job with the wrong password
+ * is refused with 401, and a plain-HTTP job fails the TLS handshake.
+ */
+class PrometheusWebConfigIT {
+    static final MetricDef PROBE = MetricDef.gauge("podwatch_webconfig_probe", "", "A sample for the scrape test.");
+    final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void prometheusScrapesOverTlsWithBasicAuthAndWrongCredentialsAreRefused() throws Exception {
+        Host.assume(false, "prometheus", "openssl");
+        Path cert = dir.resolve("tls.crt");
+        Path key = dir.resolve("tls.key");
+        exec("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", key.toString(), "-out", cert.toString());
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(10, "s3cret".toCharArray());
+        Path web = dir.resolve("web.yml");
+        Files.writeString(web, "tls_server_config:\n  cert_file: tls.crt\n  key_file: tls.key\nbasic_auth_users:\n  prometheus: "
+                + hash + "\n");
+        LatestSamples latest = new LatestSamples();
+        latest.put(new SampleBatch("probe", Instant.now(), List.of(PROBE.sample(42))));
+        PrometheusExposition exposition = new PrometheusExposition(latest);
+        Routes routes = Routes.of(Map.of("/metrics",
+                () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeChunks())));
+        try (HttpServer agent = new HttpServer("127.0.0.1:0", routes, WebConfig.load(web), HttpServer.Limits.DEFAULT)) {
+            agent.start();
+            String target = "127.0.0.1:" + agent.boundAddress().getPort();
+            int promPort = AgentProcess.freePort();
+            Path promConfig = dir.resolve("prometheus.yml");
+            Files.writeString(promConfig, String.join("\n",
+                    "global: {scrape_interval: 1s, scrape_timeout: 1s}",
+                    "scrape_configs:",
+                    job("good", "https", "s3cret", cert, target),
+                    job("wrong", "https", "wrong", cert, target),
+                    job("plain", "http", "s3cret", cert, target), ""));
+            Process prom = new ProcessBuilder(Host.which("prometheus").orElseThrow().toString(),
+                    "--config.file=" + promConfig, "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                    "--web.listen-address=127.0.0.1:" + promPort)
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            try {
+                Map<String, JsonNode> byJob = new HashMap<>();
+                await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                    JsonNode targets = get(promPort, "/api/v1/targets").path("data").path("activeTargets");
+                    byJob.clear();
+                    targets.forEach(t -> byJob.put(t.path("labels").path("job").asText(), t));
+                    return byJob.size() == 3 && byJob.values().stream().noneMatch(t -> t.path("health").asText().equals("unknown"));
+                });
+                assertThat(byJob.get("good").path("health").asText()).as(byJob.get("good").toString()).isEqualTo("up");
+                assertThat(byJob.get("wrong").path("health").asText()).isEqualTo("down");
+                assertThat(byJob.get("wrong").path("lastError").asText()).contains("401");
+                assertThat(byJob.get("plain").path("health").asText()).isEqualTo("down");
+                await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get(promPort,
+                        "/api/v1/query?query=podwatch_webconfig_probe%7Bjob%3D%22good%22%7D").path("data").path("result")
+                        .path(0).path("value").path(1).asText().equals("42"));
+            } finally {
+                prom.destroy();
+                if (!prom.waitFor(10, TimeUnit.SECONDS)) {
+                    prom.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static String job(String name, String scheme, String password, Path ca, String target) {
+        return "  - job_name: " + name + "\n    scheme: " + scheme + "\n    tls_config: {ca_file: " + ca + "}\n"
+                + "    basic_auth: {username: prometheus, password: " + password + "}\n"
+                + "    static_configs: [{targets: ['" + target + "']}]";
+    }
+
+    private JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+
+    private static void exec(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+    }
+}
