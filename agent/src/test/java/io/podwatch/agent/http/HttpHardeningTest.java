@@ -78,6 +78,20 @@ class HttpHardeningTest {
         assertThat(ok.auth()).isFalse();
     }
 
+    @Test
+    void listeningBeyondLoopbackWithoutTlsOrAuthWarns() throws Exception {
+        try (var log = io.podwatch.agent.sink.testing.LogCapture.start();
+             HttpServer s = new HttpServer("0.0.0.0:0", routes())) {
+            s.start();
+            assertThat(log.text()).contains("beyond loopback without TLS or basic auth", "set http.web-config");
+        }
+        try (var log = io.podwatch.agent.sink.testing.LogCapture.start();
+             HttpServer s = new HttpServer("127.0.0.1:0", routes())) {
+            s.start();
+            assertThat(log.text()).doesNotContain("beyond loopback");
+        }
+    }
+
     static Path write(Path dir, String yaml) throws Exception {
         Path p = dir.resolve("web.yml");
         java.nio.file.Files.writeString(p, yaml);

@@ -24,11 +24,25 @@ class PipeliningAttackIT {
     final byte[] exposition = "container_cpu_usage_seconds_total{id=\"0123456789ab\",name=\"web\"} 12.5\n"
             .repeat(622_000 / 64).getBytes(StandardCharsets.UTF_8);
 
-    @Test
-    void aClientThatNeverReadsDoesNotTakeMetricsOrHealthzDown() throws Exception {
-        Routes routes = Routes.of(Map.of(
+    Routes routes() {
+        return Routes.of(Map.of(
                 "/metrics", () -> new Routes.Response(200, "text/plain", List.of(exposition, "own 1\n".getBytes(StandardCharsets.UTF_8))),
                 "/healthz", () -> new Routes.Response(200, "application/json", "{\"status\":\"ok\"}\n")));
+    }
+
+    @Test
+    void aClientThatNeverReadsDoesNotTakeMetricsOrHealthzDown() throws Exception {
+        attack(300);
+    }
+
+    /** Under the pipelining cap the connection stays open, holding one response: the idle timeout ends it. */
+    @Test
+    void aStuckConnectionUnderThePipeliningCapIsClosedByTheIdleTimeout() throws Exception {
+        attack(10);
+    }
+
+    private void attack(int pipelined) throws Exception {
+        Routes routes = routes();
         HttpServer.Limits limits = new HttpServer.Limits(Duration.ofSeconds(3), 16, 256);
         try (HttpServer s = new HttpServer("127.0.0.1:0", routes, io.podwatch.agent.http.auth.WebConfig.NONE, limits);
              Socket hostile = new Socket()) {
@@ -39,7 +53,7 @@ class PipeliningAttackIT {
             OutputStream out = hostile.getOutputStream();
             byte[] req = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
             try {
-                for (int i = 0; i < 300; i++) {
+                for (int i = 0; i < pipelined; i++) {
                     out.write(req);
                 }
                 out.flush();
@@ -58,6 +72,12 @@ class PipeliningAttackIT {
                 }
             }
             assertThat(Duration.ofNanos(worst)).isLessThan(Duration.ofSeconds(2));
+            // one response in flight, sharing the cached direct copy: not 300 copies in direct memory
+            long direct = io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory()
+                    + java.lang.management.ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)
+                    .stream().filter(p -> p.getName().equals("direct")).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+            System.out.printf("pipelined %d: worst scrape %d ms, direct memory %d KiB%n", pipelined, worst / 1_000_000, direct / 1024);
+            assertThat(direct).isLessThan(32L * 1024 * 1024);
             // the stuck connection is closed by the idle timeout: reading drains then hits end of stream
             hostile.setSoTimeout(15_000);
             var in = hostile.getInputStream();
