@@ -35,7 +35,7 @@ final class StatusWiring {
         };
     }
 
-    static HttpServer server(AgentSettings settings, StatusModel status, Alerting alerting, CollectorRunner runner,
+    static HttpServer server(AgentConfig settings, StatusModel status, Alerting alerting, CollectorRunner runner,
                              PrometheusExposition exposition, String version, Clock clock) throws ConfigException {
         alerting.observeAlertStates(status::onAlertState);
         var meters = exposition.meters();

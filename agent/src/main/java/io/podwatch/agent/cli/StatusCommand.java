@@ -2,7 +2,7 @@ package io.podwatch.agent.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.podwatch.agent.AgentSettings;
+import io.podwatch.agent.AgentKeys;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import java.io.IOException;
@@ -82,10 +82,10 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String baseUrl(Config c) {
-        String listen = c.get(AgentSettings.HTTP_LISTEN);
+        String listen = c.get(AgentKeys.HTTP_LISTEN);
         // a wildcard listen address is reached on loopback
         listen = listen.replaceFirst("^0\\.0\\.0\\.0:", "127.0.0.1:").replaceFirst("^\\[::\\]:", "[::1]:");
-        return (c.get(AgentSettings.HTTP_WEB_CONFIG).isEmpty() ? "http://" : "https://") + listen;
+        return (c.get(AgentKeys.HTTP_WEB_CONFIG).isEmpty() ? "http://" : "https://") + listen;
     }
 
     private static JsonNode get(HttpClient http, String base, String path) throws IOException, InterruptedException {

@@ -23,6 +23,7 @@ import io.podwatch.agent.http.auth.BasicAuth;
 import io.podwatch.agent.http.auth.WebConfig;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
+import io.podwatch.core.lifecycle.StartRefused;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -100,10 +101,8 @@ public final class HttpServer implements Managed {
     }
 
     @Override
-    public synchronized void start() throws InterruptedException, SSLException {
-        SslContext ssl = web.tls() ? SslContextBuilder.forServer(web.certFile().toFile(), web.keyFile().toFile())
-                .protocols(web.minVersion().equals("TLS13") ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"})
-                .build() : null;
+    public synchronized void start() throws InterruptedException, StartRefused {
+        SslContext ssl = sslContext();
         auth = web.auth() ? new BasicAuth(web.users()) : null;
         group = new MultiThreadIoEventLoopGroup(1, NamedThreads.daemon("podwatch-http"), NioIoHandler.newFactory());
         bodies = new Bodies(PooledByteBufAllocator.DEFAULT);
@@ -129,8 +128,35 @@ public final class HttpServer implements Managed {
                                 new RouteHandler(routes, bodies, auth, limits, stats));
                     }
                 });
-        channel = b.bind(address(listen)).sync().channel();
+        InetSocketAddress address = address(listen);
+        try {
+            channel = b.bind(address).sync().channel();
+        } catch (Exception e) {
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new StartRefused("http.listen " + listen + ": address already in use"
+                        + PortHolder.describe(address.getPort()) + "; stop that process or set http.listen");
+            }
+            if (e instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
         warnIfExposed(boundAddress());
+    }
+
+    /** The web config's certificate and key, read now (they may be replaced between restarts). */
+    private SslContext sslContext() throws StartRefused {
+        if (!web.tls()) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(web.certFile().toFile(), web.keyFile().toFile())
+                    .protocols(web.minVersion().equals("TLS13") ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"})
+                    .build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new StartRefused("http.web-config: cannot use cert_file " + web.certFile() + " with key_file "
+                    + web.keyFile() + " (PEM certificate and PKCS#8 key expected): " + e.getMessage());
+        }
     }
 
     private void warnIfExposed(InetSocketAddress a) {

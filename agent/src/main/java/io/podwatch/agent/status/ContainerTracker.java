@@ -1,5 +1,7 @@
 package io.podwatch.agent.status;
 
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import java.time.Duration;
@@ -106,21 +108,44 @@ final class ContainerTracker {
         }
     }
 
-    /** The listed containers, with the posture scan's latest view (it runs less often than the stats). */
-    List<Rows.Container> rows(Map<String, PostureView.Entry> posture) {
-        List<Rows.Container> out = new ArrayList<>();
+    /**
+     * The listed containers: what the engines' latest batches had, with the inventory's identity,
+     * state and restart count where it knows the container (it hears engine events between
+     * collections), plus the inventory's containers no batch had yet (created, exited, paused), and
+     * the posture scan's latest view (it runs less often than the stats). The inventory is read
+     * through its lock-free maps.
+     */
+    List<Rows.Container> rows(Map<String, PostureView.Entry> posture, ContainerInventory inventory) {
+        Map<String, Rows.Container> out = new java.util.LinkedHashMap<>();
         current.values().forEach(ids -> ids.forEach(id -> {
             Track t = tracks.get(id);
             if (t != null) {
-                Rows.Container r = t.row;
-                PostureView.Entry p = posture.getOrDefault(r.name(), PostureView.Entry.NONE);
-                out.add(new Rows.Container(r.id(), r.name(), r.image(), r.pod(), r.engine(), r.state(), r.cpuCores(),
-                        r.memoryBytes(), r.memoryLimitBytes(), r.receiveBytesPerSecond(), r.transmitBytesPerSecond(),
-                        r.restarts(), r.anomaly(), p.score(), p.failing(), r.seen()));
+                out.put(id, t.row);
             }
         }));
-        out.sort(Comparator.comparing(Rows.Container::name).thenComparing(Rows.Container::id));
-        return out;
+        for (ContainerInfo c : inventory.all()) {
+            if (c.infra()) {
+                continue;
+            }
+            Rows.Container r = out.get(c.key().id());
+            out.put(c.key().id(), r == null
+                    ? new Rows.Container(c.key().id(), c.name(), c.image(), c.pod(), c.key().engine(), c.state(), Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, c.restartCount(), Map.of(), Double.NaN, List.of(), null)
+                    : new Rows.Container(r.id(), c.name().isEmpty() ? r.name() : c.name(), c.image().isEmpty() ? r.image() : c.image(),
+                    c.pod(), c.key().engine(), c.state().isEmpty() ? r.state() : c.state(), r.cpuCores(), r.memoryBytes(),
+                    r.memoryLimitBytes(), r.receiveBytesPerSecond(), r.transmitBytesPerSecond(),
+                    Math.max(c.restartCount(), Double.isNaN(r.restarts()) ? 0 : r.restarts()), r.anomaly(),
+                    r.postureScore(), r.failingChecks(), r.seen()));
+        }
+        List<Rows.Container> list = new ArrayList<>();
+        out.values().forEach(r -> {
+            PostureView.Entry p = posture.getOrDefault(r.name(), PostureView.Entry.NONE);
+            list.add(new Rows.Container(r.id(), r.name(), r.image(), r.pod(), r.engine(), r.state(), r.cpuCores(),
+                    r.memoryBytes(), r.memoryLimitBytes(), r.receiveBytesPerSecond(), r.transmitBytesPerSecond(),
+                    r.restarts(), r.anomaly(), p.score(), p.failing(), r.seen()));
+        });
+        list.sort(Comparator.comparing(Rows.Container::name).thenComparing(Rows.Container::id));
+        return list;
     }
 
     /** Histories by id, for the HTTP thread (each is safe to copy from there). */

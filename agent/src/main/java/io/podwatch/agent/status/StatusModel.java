@@ -3,6 +3,7 @@ package io.podwatch.agent.status;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
@@ -38,6 +39,7 @@ public final class StatusModel implements Detector {
     private static final int MESSAGE_CHARS = 1000;
 
     private final LatestSamples latest;
+    private final ContainerInventory inventory;
     private final Clock clock;
     private final ContainerTracker containers = new ContainerTracker();
     private final EventRing events = new EventRing(EVENTS);
@@ -53,8 +55,10 @@ public final class StatusModel implements Detector {
     private volatile Map<String, History> histories = Map.of();
     private volatile long historyBytes;
 
-    public StatusModel(LatestSamples latest, Clock clock) {
+    /** @param inventory the engines' containers (read on the processing thread through its lock-free maps) */
+    public StatusModel(LatestSamples latest, ContainerInventory inventory, Clock clock) {
         this.latest = latest;
+        this.inventory = inventory;
         this.clock = clock;
     }
 
@@ -163,7 +167,7 @@ public final class StatusModel implements Detector {
         java.util.Collections.reverse(inh);
         histories = containers.histories();
         historyBytes = containers.historyBytes();
-        snapshot = new Rows.Snapshot(now, containers.rows(posture), List.copyOf(f), List.copyOf(fire), List.copyOf(res),
+        snapshot = new Rows.Snapshot(now, containers.rows(posture, inventory), List.copyOf(f), List.copyOf(fire), List.copyOf(res),
                 List.copyOf(inh), Map.copyOf(audit), List.copyOf(engines));
     }
 

@@ -25,7 +25,7 @@ class StatusCommandTest extends CapturedCli {
             String text = out.toString();
             assertThat(code).as(err.toString()).isEqualTo(ExitCode.FINDINGS); // posture collector down, alerts firing
             assertThat(text).contains("podwatch 0.1.0-test on host-", "collectors: podman up, posture DOWN (timed out",
-                    "containers: 4 (3 running)   alerts firing: 2", "FIRING:", "ContainerRestartLoop", "crashloop",
+                    "containers: 5 (3 running)   alerts firing: 2", "FIRING:", "ContainerRestartLoop", "crashloop",
                     "receivers: none: alerts go to the event log /var/log/podwatch/events.jsonl only", "CONTAINER")
                     .contains("\\u001b[31m").doesNotContain("\u001b");
             assertThat(text.lines().count()).isLessThanOrEqualTo(24);

@@ -65,7 +65,8 @@ public final class StatusFixture {
             return now;
         }
     };
-    public final StatusModel model = new StatusModel(latest, clock);
+    public final io.podwatch.core.inventory.Inventory inventory = new io.podwatch.core.inventory.Inventory(clock);
+    public final StatusModel model = new StatusModel(latest, inventory, clock);
     final Alerts none = new Alerts() {
         @Override
         public void fire(Alert alert) {
@@ -107,6 +108,10 @@ public final class StatusFixture {
             latest.put(new SampleBatch("anomaly", now, scores));
             model.onSamples(new SampleBatch("podman", now, s), none);
         }
+        // a container the engine listed but that has no stats (created, never started): from the inventory
+        var feed = inventory.feeds().isEmpty() ? inventory.feed("podman", "root", 100) : inventory.feeds().get(0);
+        feed.put(io.podwatch.core.inventory.ContainerInfo.listed(feed.key("e".repeat(64)), "created-only",
+                "docker.io/library/busybox:1.36", "", "created", 0, 0, null, 0));
         model.onSamples(new SampleBatch("posture", now, List.of(POSTURE.sample(60, HOSTILE), POSTURE.sample(100, "web"),
                 FINDING.sample(1, "PW-C-PRIVILEGED", "critical", HOSTILE))), none);
         model.onTick(now, none);

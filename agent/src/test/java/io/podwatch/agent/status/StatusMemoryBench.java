@@ -43,7 +43,8 @@ public final class StatusMemoryBench {
 
     static StatusModel fill(int n) {
         Instant t = Instant.parse("2026-12-01T00:00:00Z");
-        StatusModel m = new StatusModel(new LatestSamples(), Clock.fixed(t, ZoneOffset.UTC));
+        StatusModel m = new StatusModel(new LatestSamples(),
+                new io.podwatch.core.inventory.Inventory(Clock.systemUTC()), Clock.fixed(t, ZoneOffset.UTC));
         Alerts none = new Alerts() {
             @Override
             public void fire(Alert alert) {

@@ -21,7 +21,8 @@ class StatusModelTest {
     void containersCarryRatesStatePostureAndAnomalyScores() throws Exception {
         StatusFixture f = new StatusFixture().collect(2);
         JsonNode list = get(f, "/api/v1/containers").path("containers");
-        assertThat(list).hasSize(4);
+        assertThat(list).hasSize(5);
+        assertThat(list.findValuesAsText("state")).contains("created"); // known to the inventory only
         JsonNode db = list.findParents("name").stream().filter(n -> n.path("name").asText().equals("db")).findFirst().orElseThrow();
         assertThat(db.path("cpuCores").asDouble()).isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(db.path("memoryLimitBytes").asDouble()).isEqualTo(512e6);

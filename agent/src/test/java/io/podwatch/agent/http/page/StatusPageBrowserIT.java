@@ -33,7 +33,7 @@ class StatusPageBrowserIT {
             b.screenshot("status-overview");
 
             b.driver.get(base + "#/containers");
-            wait.until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 4);
+            wait.until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 5);
             @SuppressWarnings("unchecked")
             List<String> names = (List<String>) b.driver.executeScript("return [...document.querySelectorAll("
                     + "'tr[data-id] td:first-child')].map(td => td.textContent);");
