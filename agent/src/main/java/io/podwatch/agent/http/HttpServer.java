@@ -26,6 +26,9 @@ import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.lifecycle.StartRefused;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -70,6 +73,7 @@ public final class HttpServer implements Managed {
     private Bodies bodies;
     private BasicAuth auth;
     private boolean closed;
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     public HttpServer(String listen, Routes routes) {
         this(listen, routes, WebConfig.NONE, Limits.DEFAULT);
@@ -104,7 +108,12 @@ public final class HttpServer implements Managed {
     public synchronized void start() throws InterruptedException, StartRefused {
         SslContext ssl = sslContext();
         auth = web.auth() ? new BasicAuth(web.users()) : null;
-        group = new MultiThreadIoEventLoopGroup(1, NamedThreads.daemon("podwatch-http"), NioIoHandler.newFactory());
+        ThreadFactory named = NamedThreads.daemon("podwatch-http");
+        group = new MultiThreadIoEventLoopGroup(1, r -> {
+            Thread t = named.newThread(r);
+            threads.add(t); // joined in close(): Netty's termination future completes before the thread exits
+            return t;
+        }, NioIoHandler.newFactory());
         bodies = new Bodies(PooledByteBufAllocator.DEFAULT);
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 * 1024, 64 * 1024))
@@ -196,6 +205,7 @@ public final class HttpServer implements Managed {
         if (group != null) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         }
+        threads.forEach(t -> NamedThreads.join(t, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         if (bodies != null) {
             bodies.close();
         }

@@ -81,7 +81,7 @@ public final class BasicAuth implements AutoCloseable {
 
     @Override
     public void close() {
-        checker.shutdownNow();
+        NamedThreads.shutdown(checker, java.time.Duration.ofSeconds(1));
     }
 
     private record Credential(String user, String password) {
