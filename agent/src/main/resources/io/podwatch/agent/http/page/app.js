@@ -86,6 +86,14 @@
     if (k === 'failingChecks') return c.failingChecks.length;
     const v = c[k]; return v === null || v === undefined ? -Infinity : v;
   }
+  // the highest signal's score; every signal's in the tooltip
+  function anomalyCell(scores) {
+    const all = Object.entries(scores || {}).filter(([, v]) => v !== null).sort((a, b) => b[1] - a[1]);
+    if (all.length === 0) return td('–');
+    const cell = td(all[0][0] + ' ' + fmt.num(all[0][1], 2), all[0][1] >= 0.8 ? 'bad' : all[0][1] >= 0.5 ? 'warn' : '');
+    cell.title = all.map(([s, v]) => s + ' ' + fmt.num(v, 2)).join(', ');
+    return cell;
+  }
   async function containers() {
     const list = (await api('containers')).containers;
     list.sort((a, b) => { const x = sortValue(a, sortKey), y = sortValue(b, sortKey);
@@ -98,7 +106,7 @@
       td(fmt.bytes(c.memoryBytes) + (c.memoryLimitBytes ? ' / ' + fmt.bytes(c.memoryLimitBytes) : ''), 'num'),
       td(fmt.rate(c.receiveBytesPerSecond), 'num'), td(fmt.rate(c.transmitBytesPerSecond), 'num'),
       td(fmt.num(c.restarts), c.restarts > 0 ? 'num warn' : 'num'),
-      td(Object.entries(c.anomaly || {}).map(([s, v]) => s + ' ' + fmt.num(v, 2)).join(', ') || '–'),
+      anomalyCell(c.anomaly),
       td(fmt.num(c.postureScore), c.postureScore !== null && c.postureScore < 60 ? 'num bad' : 'num'),
       td(c.failingChecks.join(', '), 'mono')));
     render(el('h2', {}, list.length + ' containers'), table(head, rows));
