@@ -3,6 +3,7 @@ package io.podwatch.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podwatch.agent.AgentKeys;
+import io.podwatch.agent.http.auth.WebConfig;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +36,9 @@ import picocli.CommandLine.Option;
  * {@code podwatch status}: one screen about the running agent, read from its {@code /api/v1/}
  * (for an ssh session without a browser). Exit 0 when the agent answers and every collector is up,
  * 1 when it answers degraded (a collector down or an alert firing), 4 when no agent answers.
- * Everything printed from the agent is stripped of control characters (names are untrusted).
+ * Everything printed from the agent is stripped of control characters (names are untrusted). With
+ * {@code http.web-config} it speaks TLS, trusting the agent's own certificate, and sends
+ * {@code PODWATCH_AUTH=user:password} as basic auth.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Summarise the running agent: collectors, containers, alerts, audit, receivers.")
@@ -53,12 +61,25 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String base;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
         try {
-            base = url != null ? url.replaceAll("/+$", "") : baseUrl(ConfigFiles.load(config, ConfigFiles.hostEnv()));
+            Config c = ConfigFiles.load(config, ConfigFiles.hostEnv());
+            base = url != null ? url.replaceAll("/+$", "") : baseUrl(c);
+            String web = c.get(AgentKeys.HTTP_WEB_CONFIG);
+            if (!web.isEmpty()) {
+                WebConfig w = WebConfig.load(Path.of(web));
+                if (w.tls()) {
+                    client.sslContext(trusting(w.certFile()));
+                }
+            }
         } catch (ConfigException e) {
             return ConfigCommand.report(e, err);
+        } catch (IOException | GeneralSecurityException e) {
+            err.println("podwatch status: cannot use the agent's certificate from http.web-config: " + clean(e.getMessage()));
+            err.flush();
+            return ExitCode.BAD_CONFIG;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = client.build();
         JsonNode overview;
         JsonNode alerts;
         JsonNode containers;
@@ -71,6 +92,10 @@ public final class StatusCommand implements Callable<Integer> {
             }
             alerts = get(http, base, "alerts");
             containers = get(http, base, "containers");
+        } catch (Refused e) {
+            err.println("podwatch status: the agent at " + base + " " + clean(e.getMessage()));
+            err.flush();
+            return ExitCode.FATAL_STARTUP;
         } catch (IOException e) {
             err.println("podwatch status: agent not running or not answering at " + base + " (" + clean(e.getMessage()) + ")");
             err.flush();
@@ -79,6 +104,23 @@ public final class StatusCommand implements Callable<Integer> {
         boolean degraded = print(out, base, overview, alerts, containers);
         out.flush();
         return degraded ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /** The agent's own certificate as the only trust anchor: it is usually self-signed. */
+    private static SSLContext trusting(Path certFile) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        try (InputStream in = java.nio.file.Files.newInputStream(certFile)) {
+            int i = 0;
+            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                ks.setCertificateEntry("agent-" + i++, cert);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
     }
 
     static String baseUrl(Config c) {
@@ -98,14 +140,21 @@ public final class StatusCommand implements Callable<Integer> {
         try (InputStream in = r.body()) {
             byte[] body = in.readNBytes(MAX_BODY);
             if (r.statusCode() == 401) {
-                throw new IOException("it requires basic auth: set PODWATCH_AUTH=user:password");
+                throw new Refused("refused the credentials: it requires basic auth; set PODWATCH_AUTH=user:password");
             }
             if (r.statusCode() != 200) {
-                throw new IOException("HTTP " + r.statusCode() + " for /api/v1/" + path);
+                throw new Refused("answered HTTP " + r.statusCode() + " for /api/v1/" + path);
             }
             return JSON.readTree(body);
         } catch (IllegalArgumentException e) {
             throw new IOException("bad address " + base, e);
+        }
+    }
+
+    /** The agent answered, but not with the status. */
+    private static final class Refused extends IOException {
+        Refused(String message) {
+            super(message);
         }
     }
 

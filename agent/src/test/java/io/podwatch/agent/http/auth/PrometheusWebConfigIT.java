@@ -55,8 +55,11 @@ class PrometheusWebConfigIT {
         LatestSamples latest = new LatestSamples();
         latest.put(new SampleBatch("probe", Instant.now(), List.of(PROBE.sample(42))));
         PrometheusExposition exposition = new PrometheusExposition(latest);
-        Routes routes = Routes.of(Map.of("/metrics",
-                () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeChunks())));
+        // the agent's routes: the status API over a fixture model, and /metrics over a real exposition
+        Map<String, java.util.function.Function<Routes.Request, Routes.Response>> all =
+                new HashMap<>(new io.podwatch.agent.status.StatusFixture().collect(1).routes().byPath());
+        all.put("/metrics", r -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeChunks()));
+        Routes routes = new Routes(all);
         try (HttpServer agent = new HttpServer("127.0.0.1:0", routes, WebConfig.load(web), HttpServer.Limits.DEFAULT)) {
             agent.start();
             String target = "127.0.0.1:" + agent.boundAddress().getPort();
@@ -90,11 +93,36 @@ class PrometheusWebConfigIT {
                 await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get(promPort,
                         "/api/v1/query?query=podwatch_webconfig_probe%7Bjob%3D%22good%22%7D").path("data").path("result")
                         .path(0).path("value").path(1).asText().equals("42"));
+                statusCommandSpeaksTlsAndBasicAuth(target, web);
             } finally {
                 prom.destroy();
                 if (!prom.waitFor(10, TimeUnit.SECONDS)) {
                     prom.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    /** {@code podwatch status} (the jar, as an operator runs it) against the same server. */
+    private void statusCommandSpeaksTlsAndBasicAuth(String target, Path web) throws Exception {
+        Path config = dir.resolve("podwatch.yaml");
+        Files.writeString(config, "http:\n  listen: " + target + "\n  web-config: " + web + "\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (String auth : new String[] {"prometheus:s3cret", "prometheus:wrong"}) {
+            ProcessBuilder pb = new ProcessBuilder(java, "-jar", AgentProcess.JAR.toString(), "status", "--config", config.toString());
+            pb.environment().put("PODWATCH_AUTH", auth);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes());
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            if (auth.endsWith("s3cret")) {
+                assertThat(out).as(err).contains("podwatch 0.1.0-test on host-", "containers: 5");
+                assertThat(p.exitValue()).isEqualTo(1); // the fixture's posture collector is down
+            } else {
+                assertThat(err).isEqualTo("podwatch status: the agent at https://" + target
+                        + " refused the credentials: it requires basic auth; set PODWATCH_AUTH=user:password\n");
+                assertThat(p.exitValue()).isEqualTo(4);
             }
         }
     }
