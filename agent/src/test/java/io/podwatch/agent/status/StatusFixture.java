@@ -149,6 +149,14 @@ public final class StatusFixture {
         return this;
     }
 
+    /** One more audit event, as the processing thread would hand it over while the page is open. */
+    public void liveAuditEvent(String message) {
+        C evil = containers.get(3);
+        model.onEvent(new Event(now, EventKind.EVENT, "execve", "process", Severity.HIGH, "audit",
+                new ContainerRef(evil.id(), evil.name(), evil.image(), ""), message, Map.of()), none);
+        model.onTick(now, none);
+    }
+
     Event alertEvent(String name, Severity sev, ContainerRef c, String status, String summary) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("rule.name", name);

@@ -55,6 +55,13 @@ class StatusPageBrowserIT {
             wait.until(d -> d.findElements(By.cssSelector("#event-list tr")).size() > 1);
             assertThat(text(b, "#event-list")).contains("/bin/sh -c '<img src=x onerror=alert(1)>");
             b.screenshot("status-events");
+            // filtered to one source, and still live: the filter's box is typed into like a person would
+            var source = b.driver.findElement(By.cssSelector(".filters input"));
+            source.sendKeys("audit", org.openqa.selenium.Keys.ENTER);
+            wait.until(d -> !text(b, "#event-list").contains("container-died"));
+            assertThat(text(b, "#event-list")).contains("execve");
+            f.liveAuditEvent("auid=1001 ran /usr/bin/nsenter -t 1");
+            wait.until(d -> text(b, "#event-list").contains("/usr/bin/nsenter -t 1")); // polled in, no reload
 
             b.driver.get(base + "#/container/" + f.containers.get(0).id());
             wait.until(d -> d.findElements(By.cssSelector("#charts canvas")).size() >= 4);
