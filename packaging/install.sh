@@ -48,14 +48,18 @@ install -D -m 0644 "$src/VERSION" /usr/share/podwatch/VERSION
 install -d -m 0755 /usr/share/doc/podwatch
 cp -R "$src/doc/." /usr/share/doc/podwatch/
 install -d -m 0750 -g podwatch /etc/podwatch
-# an edited config is the operator's: never overwritten; the new default lands beside it
+# an edited config is the operator's: never overwritten. As dpkg does for a conffile, a changed
+# default lands beside it as podwatch.yaml.new, only when the default itself changed.
 if [ -f /etc/podwatch/podwatch.yaml ]; then
-    if ! cmp -s "$src/podwatch.yaml" /etc/podwatch/podwatch.yaml; then
+    if ! cmp -s "$src/podwatch.yaml" /usr/share/podwatch/podwatch.yaml.default \
+        && ! cmp -s "$src/podwatch.yaml" /etc/podwatch/podwatch.yaml; then
         install -m 0640 -g podwatch "$src/podwatch.yaml" /etc/podwatch/podwatch.yaml.new
+        echo "install.sh: the default config changed: see /etc/podwatch/podwatch.yaml.new"
     fi
 else
     install -m 0640 -g podwatch "$src/podwatch.yaml" /etc/podwatch/podwatch.yaml
 fi
+install -m 0644 "$src/podwatch.yaml" /usr/share/podwatch/podwatch.yaml.default
 if [ -d /etc/audit/rules.d ] && [ ! -f /etc/audit/rules.d/podwatch.rules ]; then
     install -m 0640 "$src/audit/podwatch.rules" /etc/audit/rules.d/podwatch.rules
     echo "install.sh: audit rules in /etc/audit/rules.d/podwatch.rules; load them with: augenrules --load"
