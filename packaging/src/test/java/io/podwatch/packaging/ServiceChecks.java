@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.testing.PodmanHarness;
 import java.nio.file.Files;
-import java.nio.file.attribute.GroupPrincipal;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,13 +43,7 @@ final class ServiceChecks {
      */
     static void shareSocket(PodmanHarness podman, Machine m) throws Exception {
         int gid = Integer.parseInt(m.ok("getent group podwatch | cut -d: -f3"));
-        var view = Files.getFileAttributeView(podman.socketPath(), PosixFileAttributeView.class);
-        view.setGroup(new GroupPrincipal() {
-            @Override
-            public String getName() {
-                return Integer.toString(gid);
-            }
-        });
+        Files.setAttribute(podman.socketPath(), "unix:gid", gid);
         Files.setPosixFilePermissions(podman.socketPath(), PosixFilePermissions.fromString("rw-rw----"));
     }
 
