@@ -46,10 +46,22 @@ class OpenrcServiceIT {
         probe = "pwsvc-probe-" + Long.toHexString(System.nanoTime());
         podman.runDetached(List.of("--name", probe), "sleep 100000");
         // privileged: the container's bounding set must hold the capabilities the script grants
-        m = Machine.start(podman, rootfs, Built.TARGET, List.of("--privileged", "--init"), List.of("sleep", "infinity"));
+        m = Machine.start(podman, rootfs, Built.TARGET, List.of("--privileged", "--init", "--init-path", reaper()),
+                List.of("sleep", "infinity"));
         m.ok("mkdir -p /run/openrc && touch /run/openrc/softlevel");
         Timings.record("openrc: harness, probe container and machine", t0);
         unpacked = "/root/" + tarball.getFileName().toString().replace(".tar.gz", "");
+    }
+
+    /** Podman's own catatonit, else tini (docker.io depends on it): static, as it runs inside the machine. */
+    private static String reaper() {
+        for (String p : List.of("/usr/libexec/podman/catatonit", "/usr/bin/tini-static")) {
+            if (Files.isExecutable(Path.of(p))) {
+                return p;
+            }
+        }
+        Host.assume(false, "catatonit");
+        throw new IllegalStateException("unreachable");
     }
 
     @AfterAll
@@ -125,7 +137,7 @@ class OpenrcServiceIT {
         m.ok("rc-service podwatch stop");
         Timings.record("openrc: rc-service stop", t0);
         assertThat(ServiceChecks.processesOfAgentUser(m)).isEmpty();
-        assertThat(m.sh("pgrep -f 'supervise-daemon podwatch'").code()).isNotZero();
+        assertThat(m.sh("pgrep -f '[s]upervise-daemon podwatch'").code()).isNotZero();
         m.ok("rc-service podwatch start");
         ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
     }
