@@ -27,12 +27,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OpenrcServiceIT {
-    private static final String CONFIG = "/etc/podwatch/podwatch.yaml";
-    private PodmanHarness podman;
+    private static final String CONFIG = ServiceChecks.CONFIG;
+    private Lab lab;
     private Machine m;
     private Path tarball;
     private String unpacked;
-    private String probe;
 
     @BeforeAll
     void boot() throws Exception {
@@ -41,15 +40,13 @@ class OpenrcServiceIT {
         long t0 = System.nanoTime();
         tarball = Built.artifact("podwatch-", ".tar.gz");
         Path rootfs = Built.rootfs("openrc");
-        podman = PodmanHarness.create();
-        podman.startService();
-        probe = "pwsvc-probe-" + Long.toHexString(System.nanoTime());
-        podman.runDetached(List.of("--name", probe), "sleep 100000");
+        long tBoot = System.nanoTime();
         // privileged: the container's bounding set must hold the capabilities the script grants
-        m = Machine.start(podman, rootfs, Built.TARGET, List.of("--privileged", "--init", "--init-path", reaper()),
-                List.of("sleep", "infinity"));
+        lab = Lab.start(rootfs, List.of("--privileged", "--init", "--init-path", reaper()), List.of("sleep", "infinity"));
+        m = lab.machine;
         m.ok("mkdir -p /run/openrc && touch /run/openrc/softlevel");
-        Timings.record("openrc: harness, probe container and machine", t0);
+        Timings.record("openrc: harness, probe container and machine", tBoot);
+        Timings.record("openrc: all of the above and the rootfs", t0);
         unpacked = "/root/" + tarball.getFileName().toString().replace(".tar.gz", "");
     }
 
@@ -66,11 +63,8 @@ class OpenrcServiceIT {
 
     @AfterAll
     void shutdown() {
-        if (m != null) {
-            m.close();
-        }
-        if (podman != null) {
-            podman.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -83,12 +77,11 @@ class OpenrcServiceIT {
         assertThat(out).contains("running (rc-service podwatch status)");
         assertThat(m.ok("rc-update show default")).contains("podwatch");
         m.ok("test -f /etc/conf.d/podwatch && test -f /etc/logrotate.d/podwatch && test -x /etc/init.d/podwatch");
-        assertThat(m.ok("stat -c '%U:%G %a' /etc/podwatch/podwatch.yaml /var/lib/podwatch /var/log/podwatch"))
-                .isEqualTo("root:podwatch 640\npodwatch:podwatch 750\npodwatch:podwatch 750");
-        ServiceChecks.shareSocket(podman, m);
+        ServiceChecks.assertInstalledModes(m);
+        ServiceChecks.shareSocket(lab.podman, m);
         long t1 = System.nanoTime();
         m.ok("rc-service podwatch restart");
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
         Timings.record("openrc: restart to first /metrics with the probe container", t1);
         ServiceChecks.assertConfined(m, ServiceChecks.agentPid(m));
     }
@@ -102,13 +95,13 @@ class OpenrcServiceIT {
         ServiceChecks.awaitNewPid(m, old, Duration.ofSeconds(20));
         double s = Timings.record("openrc: kill -9 to a new JVM (respawn_delay=5)", t0);
         assertThat(s).isBetween(4.0, 15.0);
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
     @Order(3)
     void badConfigFailsInStartPreAndDoesNotLoop() throws Exception {
-        m.ok("cp " + CONFIG + " /root/good.yaml && printf 'no-such-key: 1\\n' >> " + CONFIG);
+        ServiceChecks.breakConfig(m);
         Machine.Result r = m.sh("rc-service podwatch restart");
         assertThat(r.code()).isNotZero();
         assertThat(r.out() + r.err()).contains("no-such-key");
@@ -116,9 +109,9 @@ class OpenrcServiceIT {
         assertThat(ServiceChecks.processesOfAgentUser(m)).isEmpty();
         assertThat(m.sh("rc-service podwatch status").code()).isNotZero();
         // an edit the upgrade must keep
-        m.ok("cp /root/good.yaml " + CONFIG + " && sed -i 's/^log-level: info/log-level: debug/' " + CONFIG);
+        ServiceChecks.restoreEditedConfig(m);
         m.ok("rc-service podwatch start");
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
@@ -139,13 +132,13 @@ class OpenrcServiceIT {
         assertThat(ServiceChecks.processesOfAgentUser(m)).isEmpty();
         assertThat(m.sh("pgrep -f '[s]upervise-daemon podwatch'").code()).isNotZero();
         m.ok("rc-service podwatch start");
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
     @Order(6)
     void upgradeRestartsAndKeepsTheEditedConfig() throws Exception {
-        Path work = Files.createTempDirectory(podman.dir(), "upgrade");
+        Path work = Files.createTempDirectory(lab.podman.dir(), "upgrade");
         Path next = Built.bumpedTarball(tarball, work);
         m.copyIn(next, "/root/upgrade.tar.gz");
         String old = ServiceChecks.agentPid(m);
@@ -153,10 +146,10 @@ class OpenrcServiceIT {
         m.ok("mkdir /root/up && tar -C /root/up -xzf /root/upgrade.tar.gz && /root/up/*/install.sh");
         Timings.record("openrc: install.sh of the upgrade", t0);
         assertThat(m.ok("cat /usr/share/podwatch/VERSION")).endsWith(Built.BUMP);
-        assertThat(m.ok("grep -c '^log-level: debug' " + CONFIG)).isEqualTo("1");
+        ServiceChecks.assertEditKept(m);
         assertThat(m.sh("test -e " + CONFIG + ".new").code()).as("the default did not change").isNotZero();
         ServiceChecks.awaitNewPid(m, old, Duration.ofSeconds(30));
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test

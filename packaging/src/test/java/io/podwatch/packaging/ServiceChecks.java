@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ServiceChecks {
     /** The capabilities the unit and the OpenRC script grant: CAP_DAC_READ_SEARCH (2) and CAP_AUDIT_CONTROL (30). */
     static final long CAPS = (1L << 2) | (1L << 30);
+    static final String CONFIG = "/etc/podwatch/podwatch.yaml";
 
     private ServiceChecks() {
     }
@@ -78,6 +79,26 @@ final class ServiceChecks {
         assertThat(Long.parseLong(field(status, "CapEff:"), 16)).as("CapEff").isEqualTo(CAPS);
         assertThat(Long.parseLong(field(status, "CapAmb:"), 16)).as("CapAmb").isEqualTo(CAPS);
         assertThat(field(status, "NoNewPrivs:")).isEqualTo("1");
+    }
+
+    /** Config readable by the agent's group only; state and logs the agent's own. */
+    static void assertInstalledModes(Machine m) {
+        assertThat(m.ok("stat -c '%U:%G %a' " + CONFIG + " /var/lib/podwatch /var/log/podwatch"))
+                .isEqualTo("root:podwatch 640\npodwatch:podwatch 750\npodwatch:podwatch 750");
+    }
+
+    /** Saves the good config as /root/good.yaml and appends a key that does not exist. */
+    static void breakConfig(Machine m) {
+        m.ok("cp " + CONFIG + " /root/good.yaml && printf 'no-such-key: 1\\n' >> " + CONFIG);
+    }
+
+    /** Restores the good config with an operator's edit (log-level debug) an upgrade must keep. */
+    static void restoreEditedConfig(Machine m) {
+        m.ok("cp /root/good.yaml " + CONFIG + " && sed -i 's/^log-level: info/log-level: debug/' " + CONFIG);
+    }
+
+    static void assertEditKept(Machine m) {
+        assertThat(m.ok("grep -c '^log-level: debug' " + CONFIG)).isEqualTo("1");
     }
 
     private static String field(String status, String name) {

@@ -30,11 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemdServiceIT {
-    private static final String CONFIG = "/etc/podwatch/podwatch.yaml";
-    private PodmanHarness podman;
+    private static final String CONFIG = ServiceChecks.CONFIG;
+    private Lab lab;
     private Machine m;
     private Path deb;
-    private String probe;
 
     @BeforeAll
     void boot() throws Exception {
@@ -43,26 +42,19 @@ class SystemdServiceIT {
         long t0 = System.nanoTime();
         deb = Built.artifact("podwatch_", "_all.deb");
         Path rootfs = Built.rootfs("systemd");
-        podman = PodmanHarness.create();
-        podman.startService();
-        probe = "pwsvc-probe-" + Long.toHexString(System.nanoTime());
-        podman.runDetached(List.of("--name", probe), "sleep 100000");
         long tBoot = System.nanoTime();
-        m = Machine.start(podman, rootfs, Built.TARGET, List.of("--privileged", "--cgroupns=private", "--systemd=always"),
-                List.of("/sbin/init"));
+        lab = Lab.start(rootfs, List.of("--privileged", "--cgroupns=private", "--systemd=always"), List.of("/sbin/init"));
+        m = lab.machine;
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> m.sh("systemctl is-system-running").out().matches("running|degraded"));
-        Timings.record("systemd: boot to running", tBoot);
-        Timings.record("systemd: harness, probe container and boot", t0);
+        Timings.record("systemd: harness, probe container and boot to running", tBoot);
+        Timings.record("systemd: all of the above and the rootfs", t0);
     }
 
     @AfterAll
     void shutdown() {
-        if (m != null) {
-            m.close();
-        }
-        if (podman != null) {
-            podman.close();
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -75,12 +67,11 @@ class SystemdServiceIT {
         Timings.record("systemd: dpkg -i", t0);
         assertThat(m.ok("systemctl is-enabled podwatch")).isEqualTo("enabled");
         assertThat(m.ok("id -nG podwatch")).contains("adm");
-        assertThat(m.ok("stat -c '%U:%G %a' /etc/podwatch/podwatch.yaml /var/lib/podwatch /var/log/podwatch"))
-                .isEqualTo("root:podwatch 640\npodwatch:podwatch 750\npodwatch:podwatch 750");
-        ServiceChecks.shareSocket(podman, m);
+        ServiceChecks.assertInstalledModes(m);
+        ServiceChecks.shareSocket(lab.podman, m);
         long t1 = System.nanoTime();
         m.ok("systemctl restart podwatch");
-        String body = ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        String body = lab.awaitScrape();
         Timings.record("systemd: restart to first /metrics with the probe container", t1);
         assertThat(body).contains("podwatch_podman_up 1.0");
         ServiceChecks.assertConfined(m, mainPid());
@@ -116,13 +107,13 @@ class SystemdServiceIT {
         assertThat(s).isBetween(4.0, 15.0);
         await().atMost(Duration.ofSeconds(20)).until(() -> m.sh("systemctl is-active podwatch").out().equals("active"));
         assertThat(pid).isEqualTo(mainPid());
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
     @Order(4)
     void badConfigFailsOnceAndDoesNotLoop() throws Exception {
-        m.ok("cp " + CONFIG + " /root/good.yaml && printf 'no-such-key: 1\\n' >> " + CONFIG);
+        ServiceChecks.breakConfig(m);
         // Type=simple: the start job succeeds at fork; the exit status tells
         m.sh("systemctl restart podwatch");
         await().atMost(Duration.ofSeconds(30)).until(() -> m.sh("systemctl show -p ActiveState --value podwatch").out().equals("failed"));
@@ -146,9 +137,9 @@ class SystemdServiceIT {
         m.ok("systemctl stop pw-port-holder");
 
         // an edit the upgrade must keep
-        m.ok("cp /root/good.yaml " + CONFIG + " && sed -i 's/^log-level: info/log-level: debug/' " + CONFIG);
+        ServiceChecks.restoreEditedConfig(m);
         m.ok("systemctl reset-failed podwatch && systemctl start podwatch");
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
@@ -160,13 +151,13 @@ class SystemdServiceIT {
         assertThat(ServiceChecks.processesOfAgentUser(m)).isEmpty();
         assertThat(m.ok("systemctl show -p ActiveState --value podwatch")).isEqualTo("inactive");
         m.ok("systemctl start podwatch");
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
     @Order(6)
     void upgradeRestartsAndKeepsTheEditedConfig() throws Exception {
-        Path work = Files.createTempDirectory(podman.dir(), "upgrade");
+        Path work = Files.createTempDirectory(lab.podman.dir(), "upgrade");
         Path next = Built.bumpedDeb(deb, work);
         m.copyIn(next, "/root/" + next.getFileName());
         String old = mainPid();
@@ -174,10 +165,10 @@ class SystemdServiceIT {
         m.ok("dpkg -i --force-depends --force-confold /root/" + next.getFileName());
         Timings.record("systemd: dpkg -i of the upgrade", t0);
         assertThat(m.ok("dpkg-query -W -f '${Version}' podwatch")).isEqualTo(Built.version(deb) + Built.BUMP);
-        assertThat(m.ok("grep -c '^log-level: debug' " + CONFIG)).isEqualTo("1");
+        ServiceChecks.assertEditKept(m);
         assertThat(m.sh("test -e " + CONFIG + ".dpkg-dist").code()).isNotZero();
         ServiceChecks.awaitNewPid(m, old, Duration.ofSeconds(30));
-        ServiceChecks.awaitScrape(m, probe, Duration.ofSeconds(60));
+        lab.awaitScrape();
     }
 
     @Test
