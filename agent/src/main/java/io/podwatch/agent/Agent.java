@@ -80,7 +80,8 @@ public final class Agent implements AutoCloseable {
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
         if (audit) {
-            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, inventory,
+                    podman.tracker()::learn);
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
@@ -88,9 +89,7 @@ public final class Agent implements AutoCloseable {
         if (postureConfig.enabled()) {
             PostureCollector posture = lifecycle.add(new PostureCollector(new PostureScanner(podman.api(),
                     HostFiles.real(), new ProcessCommandRunner(), postureConfig.allow(), postureConfig.unusedDays(),
-                    clock), postureConfig, clock));
-            // the detector exists before the stage, the collector only after the Podman API
-            postureDetector.bind(posture);
+                    clock), inventory, postureConfig, clock));
             runner.add(posture, posture.schedule());
         }
         HostSettings hostSettings = HostSettings.from(config);

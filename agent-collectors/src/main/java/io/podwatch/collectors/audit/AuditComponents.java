@@ -3,20 +3,23 @@ package io.podwatch.collectors.audit;
 import io.podwatch.collectors.audit.enrich.Attribution;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
-import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.AuditRuleSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The audit trail's parts, built from config without I/O: the tailing source (a {@link
@@ -45,15 +48,20 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
         return new AuditDetector(new AuditRuleSet(r.rules()), r.quietPeriod());
     }
 
-    /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
-    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
-        ContainerNames names = new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(),
-                1024);
+    /**
+     * With container names from the container inventory; an id it does not know yet is asked of
+     * {@code learn} (the engine's feed), and not again for a tenth of {@code audit.container-cache-ttl}.
+     */
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
+                                         ContainerInventory inventory,
+                                         Function<String, Optional<ContainerInfo>> learn) {
+        ContainerNames names = new InventoryContainerNames(inventory, learn, clock,
+                AuditSettings.from(config).containerCacheTtl().dividedBy(10), 1024);
         return create(config, stateDir, out, clock, names);
     }
 
     /**
-     * @param names container names (a {@code PodmanContainerNames} over the Podman client, or
+     * @param names container names (an {@link InventoryContainerNames}, or
      *     {@link ContainerNames#none()})
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,

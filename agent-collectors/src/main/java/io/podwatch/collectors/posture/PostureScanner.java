@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the checks against a Podman API and the host: one container, every container, or the
- * host-level (images, trust, host) checks. Used by the continuous collector and by
- * {@code podwatch check}. Stateless apart from its collaborators (the API and host readers are
+ * Runs the checks against the host and containers: one container as the inventory knows it, or
+ * the host-level (images, trust, host) checks. Used by the continuous collector and by
+ * {@code podwatch check} (which, having no inventory, inspects through the API once). Stateless apart from its collaborators (the API and host readers are
  * thread-safe), so the collector's scan and its event-driven checks may call it concurrently.
  */
 public final class PostureScanner {
@@ -88,7 +88,19 @@ public final class PostureScanner {
         }
     }
 
-    /** Ids of every container (running or not). */
+    /**
+     * Whether a change the inventory reports can change findings: another run (state, start, pid —
+     * process checks read /proc), inspect detail arriving, or a different configuration.
+     */
+    static boolean relevantChange(ContainerInfo before, ContainerInfo after) {
+        return !before.state().equals(after.state()) || before.pid() != after.pid()
+                || !java.util.Objects.equals(before.startedAt(), after.startedAt())
+                || before.inspected() != after.inspected() || !before.security().equals(after.security())
+                || !before.mounts().equals(after.mounts()) || !before.limits().equals(after.limits())
+                || !before.image().equals(after.image()) || !before.labels().equals(after.labels());
+    }
+
+    /** Ids of every container (running or not), for {@code podwatch check} which has no inventory. */
     public List<String> containerIds() throws IOException {
         return api.listContainers(true).stream().map(c -> Json.text(c, "Id")).filter(id -> !id.isEmpty()).toList();
     }
