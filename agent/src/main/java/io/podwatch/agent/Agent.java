@@ -17,6 +17,7 @@ import io.podwatch.collectors.posture.PostureScanner;
 import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.agent.sink.Alerting;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
@@ -59,18 +60,18 @@ public final class Agent implements AutoCloseable {
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
         Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
-                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
+                Map.of("host", HostName.read()), Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT)), clock, meters,
+                env.env());
         alerting.managed().forEach(lifecycle::add);
         boolean audit = AuditComponents.wanted(config);
         PostureConfig postureConfig = PostureConfig.from(config);
         PostureDetector postureDetector = new PostureDetector(postureConfig.alertMinSeverity());
         List<Detector> detectors = new ArrayList<>(List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)));
+                new ContainerAnomalyDetector(AnomalyConfig.from(config))));
         if (audit) {
             detectors.add(AuditComponents.detector(config));
         }
         detectors.add(postureDetector);
-        detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);

@@ -1,12 +1,12 @@
 package io.podwatch.agent;
 
-import io.podwatch.collectors.audit.AuditMetrics;
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.agent.sink.AlertSinkSettings;
 import io.podwatch.agent.sink.eventlog.EventLogSettings;
-import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
 import io.podwatch.collectors.posture.PostureMetrics;
 import io.podwatch.collectors.posture.PostureSettings;
@@ -48,7 +48,7 @@ public final class BuiltIns {
     /** Every metric family collectors emit as samples (self-metrics are documented separately). */
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
-        all.addAll(PodmanMetrics.all());
+        all.addAll(ContainerMetrics.all());
         all.addAll(HostMetrics.all());
         all.addAll(AuditMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);

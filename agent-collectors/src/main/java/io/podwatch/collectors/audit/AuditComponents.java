@@ -41,11 +41,10 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
 
     /**
      * The detector alone, for the processing stage, which is built before the sources that feed it.
-     * Same rules as {@link #create}'s (both read them from {@code config}).
+     * It holds no rules: the trail matches them and stamps each event with what matched.
      */
     public static AuditDetector detector(Config config) {
-        AuditRuleSettings r = AuditRuleSettings.from(config);
-        return new AuditDetector(new AuditRuleSet(r.rules()), r.quietPeriod());
+        return new AuditDetector(AuditRuleSettings.from(config).quietPeriod());
     }
 
     /**
@@ -79,6 +78,6 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
-        return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
+        return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));
     }
 }

@@ -111,7 +111,7 @@ public final class ProcessingStage implements Emitter, Managed {
     private void dispatch(Object item) {
         if (item instanceof SampleBatch batch) {
             for (Detector d : detectors) {
-                guarded(d, () -> d.onSamples(batch, alerts));
+                guarded(d, () -> d.onSamples(batch, alerts, this));
             }
         } else if (item instanceof Event event) {
             for (EventSink s : sinks) {

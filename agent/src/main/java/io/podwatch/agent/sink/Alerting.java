@@ -8,6 +8,7 @@ import io.podwatch.agent.sink.eventlog.EventLog;
 import io.podwatch.agent.sink.eventlog.EventLogSettings;
 import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
+import io.podwatch.core.alert.AlertLoop;
 import io.podwatch.core.alert.AlertPipeline;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.alert.Inhibitions;
@@ -31,10 +32,10 @@ import java.util.Map;
  */
 public final class Alerting {
     private final EventLog eventLog;
-    private final AlertPipeline pipeline;
+    private final AlertLoop pipeline;
     private final List<Dispatcher> dispatchers;
 
-    private Alerting(EventLog eventLog, AlertPipeline pipeline, List<Dispatcher> dispatchers) {
+    private Alerting(EventLog eventLog, AlertLoop pipeline, List<Dispatcher> dispatchers) {
         this.eventLog = eventLog;
         this.pipeline = pipeline;
         this.dispatchers = List.copyOf(dispatchers);
@@ -42,7 +43,7 @@ public final class Alerting {
 
     /**
      * @param externalLabels added to every alert sent out, e.g. {@code host=<hostname>}
-     * @param inhibitions e.g. the {@code ContainerRestartLoop} detector
+     * @param inhibitions rules muting alerts while others fire, e.g. {@code ContainerRestartLoop.INHIBIT}
      * @param env the process environment, for {@code alerts.email.password-env}
      */
     public static Alerting create(Config c, Path stateDir, Path eventLogPath, Map<String, String> externalLabels,
@@ -86,7 +87,7 @@ public final class Alerting {
         }
         EmailConfig mail = SinkConfigs.email(c, env, errors);
         if (mail != null) {
-            Dispatcher d = new Dispatcher(new EmailSink("email", mail), outboxes.resolve("email"), limits,
+            Dispatcher d = new Dispatcher(new EmailSink("email", mail, externalLabels), outboxes.resolve("email"), limits,
                     SinkConfigs.backoff(c, "alerts.email."), log, clock, meters);
             dispatchers.add(d);
             routes.add(SinkConfigs.route(d, c, "alerts.email.", c.get(AlertSinkSettings.DIGEST), Duration.ZERO));
@@ -94,8 +95,9 @@ public final class Alerting {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, log, clock, meters);
-        return new Alerting(log, pipeline, dispatchers);
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, log::accept,
+                clock, meters);
+        return new Alerting(log, new AlertLoop(pipeline, clock, 10_000), dispatchers);
     }
 
     /** Pass to {@code ProcessingStage} as its event sink. */
@@ -103,8 +105,8 @@ public final class Alerting {
         return eventLog;
     }
 
-    /** Pass to {@code ProcessingStage} as its {@code Alerts}, and append to its detectors (for the tick). */
-    public AlertPipeline pipeline() {
+    /** Pass to {@code ProcessingStage} as its {@code Alerts}: the pipeline on its own thread and tick. */
+    public AlertLoop pipeline() {
         return pipeline;
     }
 
@@ -112,11 +114,12 @@ public final class Alerting {
         return dispatchers;
     }
 
-    /** Start order: event log, then the dispatchers. Add these before the processing stage. */
+    /** Start order: event log, the dispatchers, the pipeline's thread. Add these before the processing stage. */
     public List<Managed> managed() {
         List<Managed> m = new ArrayList<>();
         m.add(eventLog);
         m.addAll(dispatchers);
+        m.add(pipeline);
         return m;
     }
 

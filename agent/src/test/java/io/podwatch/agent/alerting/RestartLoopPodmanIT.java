@@ -19,6 +19,7 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.testing.PodmanHarness;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
@@ -93,10 +94,10 @@ class RestartLoopPodmanIT {
             Clock clock = Clock.systemUTC();
             ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.from(cfg));
             Alerting alerting = Alerting.create(cfg, dir.resolve("state"), dir.resolve("events.jsonl"), Map.of("host", "it"),
-                    loop, clock, meters, System.getenv());
+                    Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT)), clock, meters, System.getenv());
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
-                    new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),
+                    new ContainerOomKilled(RestartLoopSettings.from(cfg))),
                     List.of(alerting.eventLog()), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
             PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), new Inventory(clock), stage, clock,

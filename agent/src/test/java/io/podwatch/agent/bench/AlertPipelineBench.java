@@ -12,6 +12,7 @@ import io.podwatch.agent.sink.testing.WebhookReceiver;
 import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.Alert;
+import io.podwatch.core.alert.AlertLoop;
 import io.podwatch.core.alert.AlertPipeline;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.alert.Alerts;
@@ -101,10 +102,12 @@ public final class AlertPipelineBench {
         };
         AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
                 Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
-                List.of(Route.of(discard)), Inhibitions.NONE, log, clock, meters);
-        ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),
-                List.of(log), pipeline, clock, 10_000, meters);
+                List.of(Route.of(discard)), Inhibitions.NONE, log::accept, clock, meters);
+        AlertLoop alerts = new AlertLoop(pipeline, clock, 10_000);
+        ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
+                List.of(log), alerts, clock, 10_000, meters);
         log.start();
+        alerts.start();
         stage.start();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -117,6 +120,7 @@ public final class AlertPipelineBench {
         }
         long ns = System.nanoTime() - t0;
         stage.close();
+        alerts.close();
         log.close();
         double written = meters.get("podwatch.eventlog.written").counter().count();
         System.out.printf("throughput: %d events (+1000 alert state changes) through stage, dedup and grouping in %.2f s"
@@ -173,8 +177,10 @@ public final class AlertPipelineBench {
             AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
                     Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
                     List.of(Route.of(d)), Inhibitions.NONE, e -> { }, clock, meters);
-            ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),
-                    List.of(), pipeline, clock, 10_000, meters);
+            AlertLoop alerts = new AlertLoop(pipeline, clock, 10_000);
+            ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
+                    List.of(), alerts, clock, 10_000, meters);
+            alerts.start();
             stage.start();
             List<Long> lat = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -188,6 +194,7 @@ public final class AlertPipelineBench {
             }
             report("end to end event→webhook received (group-wait 0s)", lat);
             stage.close();
+            alerts.close();
             d.close();
         }
     }
