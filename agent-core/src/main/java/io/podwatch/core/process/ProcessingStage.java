@@ -82,6 +82,11 @@ public final class ProcessingStage implements Emitter, Managed {
     }
 
     @Override
+    public void retract(String source) {
+        latest.remove(source);
+    }
+
+    @Override
     public void eventAwait(Event event) throws InterruptedException {
         queue.put(event);
     }
