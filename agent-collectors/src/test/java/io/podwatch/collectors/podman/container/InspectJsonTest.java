@@ -78,4 +78,30 @@ class InspectJsonTest {
         assertThatThrownBy(() -> InspectJson.fromList(new ObjectMapper().readTree("{\"Names\": [\"x\"]}"), "podman", "root"))
                 .hasMessageContaining("no \"Id\"").hasMessageContaining("\"Names\"");
     }
+
+    @Test
+    void inspectCarriesMountsImageIdTimesAndSecurityInOneModel() throws IOException {
+        ContainerInfo c;
+        try (var in = getClass().getResourceAsStream("/fixtures/posture/inspect-5.x/etcrw.json")) {
+            c = InspectJson.fromInspect(new ObjectMapper().readTree(in), "podman", "root");
+        }
+
+        assertThat(c.key()).isEqualTo(new io.podwatch.core.inventory.ContainerKey("podman", "root", c.id()));
+        assertThat(c.imageId()).startsWith("38e0b59cd6ad");
+        assertThat(c.created()).isEqualTo(Instant.parse("2026-07-24T05:25:17.711607897Z"));
+        assertThat(c.startedAt()).as("Go's zero time is never").isNull();
+        assertThat(c.mounts()).extracting(m -> m.sourceText() + ":" + m.destination() + ":" + (m.rw() ? "rw" : "ro"))
+                .containsExactly("/usr:/hostusr:ro", "/tmp/pwcap/vol:/data:rw", "/etc:/etc:rw");
+        assertThat(c.mounts().get(0).source()).isEqualTo(java.nio.file.Path.of("/usr"));
+        assertThat(c.mounts().get(0).options()).containsExactly("rbind");
+        assertThat(c.security().readOnlyRootfs()).isFalse();
+    }
+
+    @Test
+    void hostileMountSourcesDoNotFailTheDocument() throws IOException {
+        ContainerInfo c = InspectJson.fromInspect(new ObjectMapper().readTree("{\"Id\":\"x\",\"Name\":\"/web\","
+                + "\"Mounts\":[{\"Type\":\"bind\",\"Source\":\"/a\\u0000b\",\"Destination\":\"/d\"}]}"), "docker", "root");
+        assertThat(c.name()).as("Docker's leading slash goes").isEqualTo("web");
+        assertThat(c.mounts()).singleElement().satisfies(m -> assertThat(m.source()).isNull());
+    }
 }
