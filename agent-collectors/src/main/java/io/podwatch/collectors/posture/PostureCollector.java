@@ -121,7 +121,7 @@ public final class PostureCollector implements Collector {
             EngineInfo engine = scanner.engineInfo();
             context = scanner.context(engine);
             if (hostDue) {
-                List<Finding> host = scanner.host(engine);
+                List<Finding> host = scanner.host(engine, inventory.all());
                 synchronized (lock) {
                     publish(ledger.replace(Finding.HOST, host), emitter);
                 }

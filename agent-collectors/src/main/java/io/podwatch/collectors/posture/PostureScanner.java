@@ -100,16 +100,15 @@ public final class PostureScanner {
                 || !before.image().equals(after.image()) || !before.labels().equals(after.labels());
     }
 
-    /** Ids of every container (running or not), for {@code podwatch check} which has no inventory. */
-    public List<String> containerIds() throws IOException {
-        return api.listContainers(true).stream().map(c -> Json.text(c, "Id")).filter(id -> !id.isEmpty()).toList();
-    }
-
-    /** The host, image and trust findings; each check that fails or cannot tell gives one. */
-    public List<Finding> host(EngineInfo engine) throws InterruptedException {
+    /**
+     * The host, image and trust findings; each check that fails or cannot tell gives one.
+     *
+     * @param containers every container, as the inventory knows them (image use and sprawl)
+     */
+    public List<Finding> host(EngineInfo engine, List<ContainerInfo> containers) throws InterruptedException {
         ImageInventory inventory;
         try {
-            inventory = ImageInventory.from(api.listImages(), api.listContainers(true));
+            inventory = ImageInventory.from(api.listImages(), containers);
         } catch (IOException | RuntimeException e) {
             inventory = null;
         }
@@ -137,11 +136,17 @@ public final class PostureScanner {
         ContainerContext ctx = context(engine);
         List<Finding> out = new ArrayList<>();
         boolean one = onlyContainer != null && !onlyContainer.isEmpty();
-        if (!one) {
-            out.addAll(host(engine));
+        if (one) {
+            container(onlyContainer, ctx).ifPresent(r -> out.addAll(r.findings()));
+            return out;
         }
-        for (String id : one ? List.of(onlyContainer) : containerIds()) {
-            container(id, ctx).ifPresent(r -> out.addAll(r.findings()));
+        List<ContainerInfo> listed = new ArrayList<>();
+        for (JsonNode entry : api.listContainers(true)) {
+            listed.add(InspectJson.fromList(entry, ContainerKey.PODMAN, ContainerKey.ROOT));
+        }
+        out.addAll(host(engine, listed));
+        for (ContainerInfo c : listed) {
+            container(c.id(), ctx).ifPresent(r -> out.addAll(r.findings()));
         }
         return out;
     }

@@ -23,6 +23,9 @@ class InspectJsonTest {
         assertThat(burner.startedAt()).isEqualTo(Instant.ofEpochSecond(1795438386));
         assertThat(burner.restartCount()).as("4.x lists no restart count").isEqualTo(-1);
         assertThat(burner.inspected()).isFalse();
+        assertThat(burner.imageId()).startsWith("c8982db410b4");
+        assertThat(burner.created()).isEqualTo(Instant.parse("2026-11-23T12:53:06.531285168Z"));
+        assertThat(burner.finishedAt()).as("year 1 is never").isNull();
 
         ContainerInfo failer = InspectJson.fromList(Fixtures.json("podman4/list.json").get(2), "podman", "root");
         assertThat(failer.state()).isEqualTo("exited");
