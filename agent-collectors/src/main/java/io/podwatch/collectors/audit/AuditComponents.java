@@ -3,30 +3,25 @@ package io.podwatch.collectors.audit;
 import io.podwatch.collectors.audit.enrich.Attribution;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
-import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
-import io.podwatch.core.inventory.ContainerInfo;
-import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The audit trail's parts, built from config without I/O: the tailing source (a {@link
  * io.podwatch.core.lifecycle.Managed} with its own thread), the status collector for the
  * CollectorRunner, and the detector for the processing stage.
  */
-public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditStatusCollector status,
+public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, AuditStatusCollector status,
                               AuditDetector detector) {
     /**
      * Whether to run the audit trail: on by default wherever auditd is installed (its log directory
@@ -34,39 +29,27 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
      * {@code audit.enabled: false}; {@code audit.enabled: true} runs it regardless. Called at wiring.
      */
     public static boolean wanted(Config config) {
-        AuditSettings s = AuditSettings.from(config);
-        Path dir = s.log().toAbsolutePath().getParent();
-        return s.enabled() && (config.isSet(AuditSettings.ENABLED) || (dir != null && java.nio.file.Files.isDirectory(dir)));
+        return wanted(AuditConfig.from(config));
+    }
+
+    static boolean wanted(AuditConfig config) {
+        Path dir = config.trail().log().toAbsolutePath().getParent();
+        return config.trail().enabled() && (config.enabledExplicitly()
+                || (dir != null && java.nio.file.Files.isDirectory(dir)));
     }
 
     /**
-     * The detector alone, for the processing stage, which is built before the sources that feed it.
-     * It holds no rules: the trail matches them and stamps each event with what matched.
-     */
-    public static AuditDetector detector(Config config) {
-        return new AuditDetector(AuditRuleSettings.from(config).quietPeriod());
-    }
-
-    /**
-     * With container names from the container inventory; an id it does not know yet is asked of
-     * {@code learn} (the engine's feed), and not again for a tenth of {@code audit.container-cache-ttl}.
-     */
-    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
-                                         ContainerInventory inventory,
-                                         Function<String, Optional<ContainerInfo>> learn) {
-        ContainerNames names = new InventoryContainerNames(inventory, learn, clock,
-                AuditSettings.from(config).containerCacheTtl().dividedBy(10), 1024);
-        return create(config, stateDir, out, clock, names);
-    }
-
-    /**
-     * @param names container names (an {@link InventoryContainerNames}, or
-     *     {@link ContainerNames#none()})
+     * @param names container names (an {@code InventoryContainerNames} over the container inventory,
+     *     or {@link ContainerNames#none()})
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
-        AuditSettings s = AuditSettings.from(config);
-        AuditRuleSettings r = AuditRuleSettings.from(config);
+        return create(AuditConfig.from(config), stateDir, out, clock, names);
+    }
+
+    static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names) {
+        AuditTrailConfig s = config.trail();
+        AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();
@@ -78,6 +61,7 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
+        // the trail matches the rules and stamps each event with what matched: the detector holds none
         return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));
     }
 }

@@ -19,12 +19,13 @@ import java.util.function.Consumer;
 /**
  * The {@link Alerts} implementation: tracks alert state, damps flapping, groups and dedups, and
  * mutes what its {@link Inhibitions} rules say is inhibited by another firing alert, and hands
- * notifications to each sink's {@link Route}. Not thread-safe: {@code fire}/{@code resolve} and
- * {@link #tick} must come from one thread at a time (the {@link AlertLoop} owns it in the agent).
+ * notifications to each sink's {@link Route}. Runs on the processing thread: {@code fire}/{@code resolve}
+ * from detectors, {@link #tick} from the stage after the detectors' ticks; the routes' queues hand the
+ * durable outbox write to another thread ({@link OutboxHandoff}).
  * Every state change is written to {@code stateLog} (the event log) as an {@code alert} event.
  */
 public final class AlertPipeline implements Alerts {
-    private final AlertPipelineSettings settings;
+    private final AlertPipelineConfig settings;
     private final Inhibitions inhibitions;
     private final Consumer<Event> stateLog;
     private final Clock clock;
@@ -37,7 +38,7 @@ public final class AlertPipeline implements Alerts {
     private final java.util.Set<String> sourceNames;
     private volatile int firingCount;
 
-    public AlertPipeline(AlertPipelineSettings settings, List<Route> routes, Inhibitions inhibitions,
+    public AlertPipeline(AlertPipelineConfig settings, List<Route> routes, Inhibitions inhibitions,
                          Consumer<Event> stateLog, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.inhibitions = inhibitions;
@@ -120,6 +121,7 @@ public final class AlertPipeline implements Alerts {
     }
 
     /** Time-driven steps: release calmed flapping alerts, flush due groups, feed the routes. */
+    @Override
     public void tick(Instant now) {
         for (Iterator<TrackedAlert> it = tracked.values().iterator(); it.hasNext(); ) {
             TrackedAlert t = it.next();
@@ -179,7 +181,7 @@ public final class AlertPipeline implements Alerts {
     private Map<String, String> groupLabels(Alert a) {
         Map<String, String> all = new TreeMap<>(a.labels());
         all.put("alertname", a.name());
-        if (settings.groupBy().contains(AlertPipelineSettings.ALL_LABELS)) {
+        if (settings.groupBy().contains(AlertPipelineKeys.ALL_LABELS)) {
             return all;
         }
         Map<String, String> out = new TreeMap<>();

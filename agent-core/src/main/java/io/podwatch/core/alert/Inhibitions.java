@@ -3,6 +3,7 @@ package io.podwatch.core.alert;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Inhibition as data, in the manner of Alertmanager's {@code inhibit_rules}: while a source alert
@@ -15,7 +16,7 @@ public final class Inhibitions {
     public static final String CATEGORY_LABEL = "category";
     /** Category of resource alerts (anomalies, limits) that a restart loop makes meaningless. */
     public static final String RESOURCE = "resource";
-    public static final Inhibitions NONE = new Inhibitions(List.of());
+    public static final Inhibitions NONE = new Inhibitions(List.of(), a -> { });
 
     /**
      * @param sourceAlert the name of the alert that inhibits while it fires
@@ -48,13 +49,20 @@ public final class Inhibitions {
     }
 
     private final List<Rule> rules;
+    private final Consumer<Alert> observer;
 
-    private Inhibitions(List<Rule> rules) {
+    private Inhibitions(List<Rule> rules, Consumer<Alert> observer) {
         this.rules = List.copyOf(rules);
+        this.observer = observer;
     }
 
     public static Inhibitions of(List<Rule> rules) {
-        return rules.isEmpty() ? NONE : new Inhibitions(rules);
+        return rules.isEmpty() ? NONE : new Inhibitions(rules, a -> { });
+    }
+
+    /** The same rules, also telling {@code onInhibited} (e.g. the status page) each alert they mute. */
+    public Inhibitions observedBy(Consumer<Alert> onInhibited) {
+        return new Inhibitions(rules, onInhibited);
     }
 
     public List<Rule> rules() {
@@ -69,6 +77,7 @@ public final class Inhibitions {
         for (Rule r : rules) {
             for (Alert source : firing) {
                 if (r.inhibits(target, source)) {
+                    observer.accept(target);
                     return true;
                 }
             }

@@ -12,9 +12,9 @@ import io.podwatch.agent.sink.testing.WebhookReceiver;
 import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.Alert;
-import io.podwatch.core.alert.AlertLoop;
+import io.podwatch.core.alert.OutboxHandoff;
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.NotificationQueue;
@@ -100,12 +100,12 @@ public final class AlertPipelineBench {
             public void submit(io.podwatch.core.alert.Notification notification) {
             }
         };
-        AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
+        OutboxHandoff alerts = new OutboxHandoff(10_000);
+        AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                 Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
-                List.of(Route.of(discard)), Inhibitions.NONE, log::accept, clock, meters);
-        AlertLoop alerts = new AlertLoop(pipeline, clock, 10_000);
+                List.of(Route.of(alerts.wrap(discard))), Inhibitions.NONE, log::accept, clock, meters);
         ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
-                List.of(log), alerts, clock, 10_000, meters);
+                List.of(log), pipeline, clock, 10_000, meters);
         log.start();
         alerts.start();
         stage.start();
@@ -174,12 +174,12 @@ public final class AlertPipelineBench {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Dispatcher d = dispatcher(dir, "e2e", r, meters);
             Clock clock = Clock.systemUTC();
-            AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
+            OutboxHandoff alerts = new OutboxHandoff(10_000);
+            AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                     Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
-                    List.of(Route.of(d)), Inhibitions.NONE, e -> { }, clock, meters);
-            AlertLoop alerts = new AlertLoop(pipeline, clock, 10_000);
+                    List.of(Route.of(alerts.wrap(d))), Inhibitions.NONE, e -> { }, clock, meters);
             ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
-                    List.of(), alerts, clock, 10_000, meters);
+                    List.of(), pipeline, clock, 10_000, meters);
             alerts.start();
             stage.start();
             List<Long> lat = new ArrayList<>();

@@ -20,7 +20,7 @@ class HttpServerTest {
 
     @Test
     void servesRoutesAndRejectsTheRest() throws Exception {
-        Routes routes = new Routes(Map.of(
+        Routes routes = Routes.of(Map.of(
                 "/metrics", () -> new Routes.Response(200, "text/plain", "m 1\n"),
                 "/boom", () -> {
                     throw new IllegalStateException("x");

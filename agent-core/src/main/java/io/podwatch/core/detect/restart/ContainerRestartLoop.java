@@ -30,10 +30,10 @@ public final class ContainerRestartLoop implements Detector {
     public static final Inhibitions.Rule INHIBIT = new Inhibitions.Rule(ALERT,
             Map.of(Inhibitions.CATEGORY_LABEL, Inhibitions.RESOURCE), List.of("container"));
 
-    private final RestartLoopSettings s;
+    private final RestartLoopConfig s;
     private final Map<String, ContainerHistory> byName = new HashMap<>();
 
-    public ContainerRestartLoop(RestartLoopSettings settings) {
+    public ContainerRestartLoop(RestartLoopConfig settings) {
         this.s = settings;
     }
 
