@@ -1,13 +1,14 @@
 package io.podwatch.agent;
 
+import io.podwatch.core.config.HostPort;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.util.List;
 
 /** The config keys of {@link AgentConfig}: declarations only (names, types, defaults, docs). */
 public final class AgentKeys {
-    public static final Setting<String> HTTP_LISTEN = Setting.of("http.listen", ValueTypes.hostPort(),
-            "127.0.0.1:9883", "Address of /metrics, /healthz and the status page. Loopback by default: the seeds "
+    public static final Setting<HostPort> HTTP_LISTEN = Setting.of("http.listen", ValueTypes.hostPort(),
+            new HostPort("127.0.0.1", 9883), "Address of /metrics, /healthz and the status page. Loopback by default: the seeds "
                     + "warn against services listening on 0.0.0.0; put a reverse proxy or Prometheus on the host.");
     public static final Setting<String> HTTP_WEB_CONFIG = Setting.of("http.web-config", ValueTypes.string(), "",
             "A Prometheus exporter-toolkit web configuration file (tls_server_config with cert_file/key_file, "

@@ -124,7 +124,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String baseUrl(Config c) {
-        String listen = c.get(AgentKeys.HTTP_LISTEN);
+        String listen = c.get(AgentKeys.HTTP_LISTEN).toString();
         // a wildcard listen address is reached on loopback
         listen = listen.replaceFirst("^0\\.0\\.0\\.0:", "127.0.0.1:").replaceFirst("^\\[::\\]:", "[::1]:");
         return (c.get(AgentKeys.HTTP_WEB_CONFIG).isEmpty() ? "http://" : "https://") + listen;

@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.podwatch.agent.http.auth.BasicAuth;
 import io.podwatch.agent.http.auth.WebConfig;
+import io.podwatch.core.config.HostPort;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.lifecycle.StartRefused;
@@ -63,7 +64,7 @@ public final class HttpServer implements Managed {
         final AtomicLong unauthorized = new AtomicLong();
     }
 
-    private final String listen;
+    private final HostPort listen;
     private final Routes routes;
     private final WebConfig web;
     private final Limits limits;
@@ -75,11 +76,11 @@ public final class HttpServer implements Managed {
     private boolean closed;
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    public HttpServer(String listen, Routes routes) {
+    public HttpServer(HostPort listen, Routes routes) {
         this(listen, routes, WebConfig.NONE, Limits.DEFAULT);
     }
 
-    public HttpServer(String listen, Routes routes, WebConfig web, Limits limits) {
+    public HttpServer(HostPort listen, Routes routes, WebConfig web, Limits limits) {
         this.listen = listen;
         this.routes = routes;
         this.web = web;
@@ -137,13 +138,12 @@ public final class HttpServer implements Managed {
                                 new RouteHandler(routes, bodies, auth, limits, stats));
                     }
                 });
-        InetSocketAddress address = address(listen);
+        InetSocketAddress address = new InetSocketAddress(listen.host(), listen.port());
         try {
             channel = b.bind(address).sync().channel();
         } catch (Exception e) {
             if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
-                throw new StartRefused("http.listen " + listen + ": address already in use"
-                        + PortHolder.describe(address.getPort()) + "; stop that process or set http.listen");
+                throw ListenProbe.refusal(listen);
             }
             if (e instanceof InterruptedException ie) {
                 throw ie;
@@ -182,15 +182,6 @@ public final class HttpServer implements Managed {
     /** The bound address (useful when listening on port 0 in tests). */
     public synchronized InetSocketAddress boundAddress() {
         return (InetSocketAddress) channel.localAddress();
-    }
-
-    static InetSocketAddress address(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        String host = hostPort.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        return new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1)));
     }
 
     @Override

@@ -37,7 +37,7 @@ class HttpHardeningTest {
 
     @Test
     void gzipOfCachedAndFreshChunksDecodesToThePlainBody() throws Exception {
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes())) {
+        try (HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes())) {
             s.start();
             for (int i = 0; i < 3; i++) { // the cached chunk's deflate bytes are reused
                 HttpResponse<byte[]> r = get(s, "/metrics", "Accept-Encoding", "gzip");
@@ -55,7 +55,7 @@ class HttpHardeningTest {
     void basicAuthAcceptsTheRightPasswordOnly(@TempDir Path dir) throws Exception {
         String hash = BCrypt.withDefaults().hashToString(4, "s3cret".toCharArray()).replaceFirst("^\\$2a", "\\$2y");
         WebConfig web = WebConfig.load(write(dir, "basic_auth_users:\n  prometheus: " + hash + "\n"));
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes(), web, HttpServer.Limits.DEFAULT)) {
+        try (HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes(), web, HttpServer.Limits.DEFAULT)) {
             s.start();
             assertThat(get(s, "/metrics").statusCode()).isEqualTo(401);
             assertThat(get(s, "/metrics").headers().firstValue("www-authenticate")).hasValueSatisfying(v -> v.startsWith("Basic"));
@@ -81,12 +81,12 @@ class HttpHardeningTest {
     @Test
     void listeningBeyondLoopbackWithoutTlsOrAuthWarns() throws Exception {
         try (var log = io.podwatch.agent.sink.testing.LogCapture.start();
-             HttpServer s = new HttpServer("0.0.0.0:0", routes())) {
+             HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("0.0.0.0:0"), routes())) {
             s.start();
             assertThat(log.text()).contains("beyond loopback without TLS or basic auth", "set http.web-config");
         }
         try (var log = io.podwatch.agent.sink.testing.LogCapture.start();
-             HttpServer s = new HttpServer("127.0.0.1:0", routes())) {
+             HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes())) {
             s.start();
             assertThat(log.text()).doesNotContain("beyond loopback");
         }

@@ -2,6 +2,7 @@ package io.podwatch.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.core.config.HostPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,7 @@ class HttpServerTest {
                 "/boom", () -> {
                     throw new IllegalStateException("x");
                 }));
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes)) {
+        try (HttpServer s = new HttpServer(new HostPort("127.0.0.1", 0), routes)) {
             s.start();
             assertThat(get(s, "/metrics?x=1", "GET").body()).isEqualTo("m 1\n");
             assertThat(get(s, "/nope", "GET").statusCode()).isEqualTo(404);

@@ -44,7 +44,7 @@ class PipeliningAttackIT {
     private void attack(int pipelined) throws Exception {
         Routes routes = routes();
         HttpServer.Limits limits = new HttpServer.Limits(Duration.ofSeconds(3), 16, 256);
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes, io.podwatch.agent.http.auth.WebConfig.NONE, limits);
+        try (HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes, io.podwatch.agent.http.auth.WebConfig.NONE, limits);
              Socket hostile = new Socket()) {
             s.start();
             int port = s.boundAddress().getPort();

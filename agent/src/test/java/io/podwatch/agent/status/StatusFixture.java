@@ -186,7 +186,7 @@ public final class StatusFixture {
     }
 
     public HttpServer server() throws Exception {
-        HttpServer s = new HttpServer("127.0.0.1:0", routes(), WebConfig.NONE, HttpServer.Limits.DEFAULT);
+        HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes(), WebConfig.NONE, HttpServer.Limits.DEFAULT);
         s.start();
         return s;
     }

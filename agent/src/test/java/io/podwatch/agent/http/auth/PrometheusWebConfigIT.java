@@ -60,7 +60,7 @@ class PrometheusWebConfigIT {
                 new HashMap<>(new io.podwatch.agent.status.StatusFixture().collect(1).routes().byPath());
         all.put("/metrics", r -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeChunks()));
         Routes routes = new Routes(all);
-        try (HttpServer agent = new HttpServer("127.0.0.1:0", routes, WebConfig.load(web), HttpServer.Limits.DEFAULT)) {
+        try (HttpServer agent = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes, WebConfig.load(web), HttpServer.Limits.DEFAULT)) {
             agent.start();
             String target = "127.0.0.1:" + agent.boundAddress().getPort();
             int promPort = AgentProcess.freePort();

@@ -33,7 +33,7 @@ public final class GzipBench {
                 });
         byte[] own = "jvm_memory_used_bytes{area=\"heap\"} 1.2E7\n".repeat(200).getBytes(StandardCharsets.UTF_8);
         Routes routes = Routes.of(Map.of("/metrics", () -> new Routes.Response(200, "text/plain", List.of(exposition, own))));
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes)) {
+        try (HttpServer s = new HttpServer(io.podwatch.core.config.HostPort.parse("127.0.0.1:0"), routes)) {
             s.start();
             HttpClient c = HttpClient.newHttpClient();
             URI u = URI.create("http://127.0.0.1:" + s.boundAddress().getPort() + "/metrics");
