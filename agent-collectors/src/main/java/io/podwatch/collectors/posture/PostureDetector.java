@@ -100,7 +100,7 @@ public final class PostureDetector implements Detector {
                     "title", check.title(),
                     "evidence", evidence.getOrDefault(check.id() + "@" + name, ""),
                     "remediation", check.remediation(),
-                    "seed", check.seed().file()), name.equals("host") ? null : containers.get(name)));
+                    "seed", io.podwatch.collectors.posture.report.SeedSections.of(check)), name.equals("host") ? null : containers.get(name)));
         }
         for (Map<String, String> gone : firing) {
             if (!now.contains(gone)) {
