@@ -2,6 +2,7 @@ package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.config.Config;
 import io.podwatch.core.detect.DetectorSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * The anomaly detectors' validated configuration. Policies are resolved at construction, one per
  * (override, signal), so every series shares its {@link SignalPolicy} and {@link DetectorSettings}.
  */
-public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter, int clearAfter,
+public record AnomalyConfig(boolean enabled, Set<Signal> signals, Duration confirmFor, int clearAfter,
                             List<Override> overrides, List<SignalPolicy> base, double memoryNearRatio,
                             double throttledRatio, double pidsNearRatio, int limitSamples) {
     private static final Signal[] ALL = Signal.values();
@@ -46,7 +47,7 @@ public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter
             overrides.add(new Override(glob(o.get(AnomalySettings.MATCH)), Collections.unmodifiableList(Arrays.asList(p))));
         }
         return new AnomalyConfig(c.get(AnomalySettings.ENABLED), signals(c.get(AnomalySettings.SIGNALS)),
-                c.get(AnomalySettings.RAISE), c.get(AnomalySettings.CLEAR), List.copyOf(overrides), List.of(base),
+                c.get(AnomalySettings.CONFIRM), c.get(AnomalySettings.CLEAR), List.copyOf(overrides), List.of(base),
                 c.get(AnomalySettings.MEMORY_NEAR), c.get(AnomalySettings.THROTTLED), c.get(AnomalySettings.PIDS_NEAR),
                 c.get(AnomalySettings.LIMIT_SAMPLES));
     }
