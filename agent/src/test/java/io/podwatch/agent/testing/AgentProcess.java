@@ -73,6 +73,11 @@ public final class AgentProcess implements AutoCloseable {
         return get("/metrics").body();
     }
 
+    /** The loopback port /metrics is served on. */
+    public int port() {
+        return port;
+    }
+
     public Process process() {
         return process;
     }
