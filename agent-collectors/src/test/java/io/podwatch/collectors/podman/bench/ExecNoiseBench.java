@@ -33,7 +33,7 @@ import java.util.Set;
 public final class ExecNoiseBench {
     private static final List<String> SETTINGS = List.of("0s", "5s", "15s", "30s");
     /** A short burst of shell work, like an operator's exec or a health-check command. */
-    private static final String EXEC = "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done";
+    private static final String EXEC = "i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done";
 
     private ExecNoiseBench() {
     }
