@@ -8,7 +8,7 @@ import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
-import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.SampleBatch;
@@ -64,7 +64,7 @@ public final class ExecNoiseBench {
         Map<String, Counting> alerts = new LinkedHashMap<>();
         for (String s : SETTINGS) {
             AnomalyConfig c = AnomalyConfig.from(ConfigReader.read("bench", "anomaly:\n  for: " + s + "\n",
-                    AnomalySettings.all(), new HostEnv(true, "/", Map.of())));
+                    AnomalyKeys.all(), new HostEnv(true, "/", Map.of())));
             detectors.put(s, new ContainerAnomalyDetector(c, new LatestSamples(), x -> false));
             alerts.put(s, new Counting());
         }
