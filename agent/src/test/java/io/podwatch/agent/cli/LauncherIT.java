@@ -66,4 +66,19 @@ class LauncherIT {
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains(dir.toString()).doesNotContain("Exception");
     }
+
+    @Test
+    void eventsPrintsTheLogAsAPersonReadsIt() throws Exception {
+        Path log = dir.resolve("events.jsonl");
+        Files.writeString(log, "{\"@timestamp\":\"2026-01-01T00:00:02Z\",\"event\":{\"kind\":\"event\",\"action\":\"died\"},"
+                + "\"container\":{\"id\":\"" + "f".repeat(64) + "\"},\"message\":\"exit 1\\u001b[31m\"}\n"
+                + "{\"@timestamp\":\"2026-01-01T00:00:01Z\",\"event\":{\"kind\":\"event\",\"action\":\"start\"},"
+                + "\"container\":{\"name\":\"web\"},\"message\":\"started\"}\n");
+        Run r = launch("events", "--file", log.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains(" web ").endsWith("started");
+        assertThat(lines.get(1)).contains(" " + "f".repeat(12) + " ").endsWith("exit 1\\x1b[31m");
+    }
 }
