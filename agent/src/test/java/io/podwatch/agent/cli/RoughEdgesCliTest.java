@@ -125,6 +125,24 @@ class RoughEdgesCliTest extends CapturedCli {
     }
 
     @Test
+    void sinceSkipsOldRotatedFilesAndKeepsTimeOrderAcrossThem() throws Exception {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        StringBuilder old = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            old.append(event(t0.plusSeconds(i).toString(), EventKind.EVENT, null, "old" + i, Map.of()));
+        }
+        Files.writeString(dir.resolve("events.jsonl.2"), old.toString());
+        Files.writeString(dir.resolve("events.jsonl.1"), event(t0.plusSeconds(3600).toString(), EventKind.EVENT, null, "b", Map.of())
+                + event(t0.plusSeconds(3602).toString(), EventKind.EVENT, null, "d", Map.of()));
+        // written after the rotation, happened before the last line of .1 (an audit record arriving late)
+        Files.writeString(dir.resolve("events.jsonl"), event(t0.plusSeconds(3601).toString(), EventKind.EVENT, null, "c", Map.of())
+                + event(t0.plusSeconds(3603).toString(), EventKind.EVENT, null, "e", Map.of()));
+        assertThat(SinceScan.recentLines(dir.resolve("events.jsonl.2"), t0.plusSeconds(3600))).isEmpty();
+        assertThat(run("events", "--file", dir.resolve("events.jsonl").toString(), "--since", t0.plusSeconds(3600).toString())).isZero();
+        assertThat(out.toString().lines().map(l -> l.substring(l.lastIndexOf(' ') + 1))).containsExactly("b", "c", "d", "e");
+    }
+
+    @Test
     void auditParseExitCodesFollowTheReadmeTable() throws Exception {
         assertThat(run("audit", "parse", dir.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("cannot read " + dir + " (a directory");
