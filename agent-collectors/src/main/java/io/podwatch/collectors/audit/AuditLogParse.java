@@ -42,11 +42,6 @@ public final class AuditLogParse {
     public record Result(long records, long events, long parseErrors, long possiblyLost) {
     }
 
-    /** One output line for {@code e}: ECS JSON (nested objects) or text. */
-    public static String format(Event e, boolean json) {
-        return json ? EcsJson.line(e) : text(e);
-    }
-
     public Result run(List<Path> files, Consumer<Event> out) throws IOException, InterruptedException {
         AuditStats stats = new AuditStats();
         Attribution attribution = new Attribution(UserDb.host(clock),
@@ -89,8 +84,11 @@ public final class AuditLogParse {
         }
     }
 
-    /** One line per event: file names and argv are chosen by users, so control characters are escaped. */
-    static String text(Event e) {
+    /**
+     * One text line for {@code e} (the JSON form is the event log's encoder, {@code EcsJson}). File
+     * names and argv are chosen by users, so control characters are escaped: one event, one line.
+     */
+    public static String text(Event e) {
         StringBuilder sb = new StringBuilder(e.time().toString()).append(' ').append(Printable.escape(e.action()));
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
             sb.append(' ').append(Printable.escape(f.getKey())).append('=').append(Printable.escape(String.valueOf(f.getValue())));
