@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * default), each exec'd into every 30 s, and a webhook receiver. Intervals are compressed (1 s
  * collection, 20-sample warm-up, 30 s posture re-checks) so the first hour's decisions happen in
  * 100 s: at most 3 notifications, none of them an anomaly, and every finding still visible on
- * /metrics and in the event log. The kernel audit trail is left out: on this shared machine other
+ * /metrics, in the event log and in the status API ({@code /api/v1/findings}, the status page's source). The kernel audit trail is left out: on this shared machine other
  * tests' activity would be what it reports.
  */
 class DayOneIT {
@@ -82,6 +82,13 @@ class DayOneIT {
                     }
                 }
                 assertThat(rootInLog).as("every container's root finding in the event log").hasSize(CONTAINERS);
+                Set<String> rootInApi = new TreeSet<>();
+                for (JsonNode f : JSON.readTree(agent.get("/api/v1/findings").body()).path("findings")) {
+                    if (f.path("check").asText().equals("PW-C-ROOT-USER") && f.path("status").asText().equals("failing")) {
+                        rootInApi.add(f.path("subject").asText());
+                    }
+                }
+                assertThat(rootInApi).as("every container's root finding in the status API").hasSize(CONTAINERS);
                 System.out.printf("day one: %d notifications %s; %d containers' root findings on /metrics and in the event log%n",
                         hook.accepted.size(), notified, rootOnMetrics.size());
             }
