@@ -1,6 +1,7 @@
 package io.podwatch.agent;
 
 import io.podwatch.agent.http.HttpServer;
+import io.podwatch.agent.http.ListenProbe;
 import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.status.StatusModel;
 import io.podwatch.agent.sink.Alerting;
@@ -27,6 +28,7 @@ import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.StartRefused;
 import io.podwatch.core.plugin.Assembly;
 import io.podwatch.core.plugin.Configured;
 import io.podwatch.core.process.Detector;
@@ -137,6 +139,17 @@ public final class Agent implements AutoCloseable {
         public void detect(Detector detector) {
             stage.add(detector);
         }
+    }
+
+    /**
+     * Refuses at once, before the agent is built, when the state directory is held by another
+     * agent or not writable, or the listen address is taken. {@link #start()} checks both again
+     * for real (this is only the fast answer).
+     */
+    public static void probe(Config config) throws StartRefused {
+        AgentConfig settings = AgentConfig.from(config);
+        StateDirLock.probe(settings.stateDir());
+        ListenProbe.check(settings.httpListen());
     }
 
     /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */
