@@ -105,7 +105,7 @@ class ContainerAnomalyIT {
                         .until(() -> pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").isPresent()
                                 && pipeline.firstFire("ContainerNetworkAnomaly", "fetcher", "net_rx").isPresent());
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                throw new AssertionError("no network anomaly for both ends; transitions " + pipeline.transitions()
+                throw new AssertionError("no network anomaly on both ends; transitions " + pipeline.transitions()
                         + "; " + pipeline.spreadSummary("web") + "; " + pipeline.spreadSummary("fetcher"), e);
             }
             AnomalyPipeline.Transition tx = pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").orElseThrow();

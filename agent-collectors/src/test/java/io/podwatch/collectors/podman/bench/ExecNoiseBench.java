@@ -10,7 +10,6 @@ import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
-import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.SampleBatch;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -65,7 +64,7 @@ public final class ExecNoiseBench {
         for (String s : SETTINGS) {
             AnomalyConfig c = AnomalyConfig.from(ConfigReader.read("bench", "anomaly:\n  for: " + s + "\n",
                     AnomalyKeys.all(), new HostEnv(true, "/", Map.of())));
-            detectors.put(s, new ContainerAnomalyDetector(c, new LatestSamples(), x -> false));
+            detectors.put(s, new ContainerAnomalyDetector(c));
             alerts.put(s, new Counting());
         }
         try (PodmanHarness h = PodmanHarness.create()) {

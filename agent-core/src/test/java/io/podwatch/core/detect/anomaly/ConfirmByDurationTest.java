@@ -4,7 +4,6 @@ import static io.podwatch.core.detect.anomaly.ContainerBatches.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.core.detect.anomaly.ContainerBatches.C;
-import io.podwatch.core.emit.LatestSamples;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,7 @@ class ConfirmByDurationTest {
     double cpu;
 
     ContainerAnomalyDetector detector(String yaml) throws Exception {
-        return new ContainerAnomalyDetector(ContainerAnomalyDetectorTest.config(yaml), new LatestSamples(), n -> false);
+        return new ContainerAnomalyDetector(ContainerAnomalyDetectorTest.config(yaml));
     }
 
     /** One 1-second collection in which the container used {@code cores} of CPU. */
