@@ -24,7 +24,7 @@ class HostileReceiverAgentIT {
 
     private static String config(HostileReceiver r, String path, Path dir) {
         return "posture:\n  enabled: false\naudit:\n  enabled: true\n  log: " + dir.resolve("no-audit/audit.log")
-                + "\n  status-interval: 1s\npodman:\n  socket: unix://" + dir.resolve("no-podman.sock")
+                + "\n  status-interval: 5s\npodman:\n  socket: unix://" + dir.resolve("no-podman.sock")
                 + "\nalerts:\n  webhooks:\n    - url: " + r.url(path) + "\n";
     }
 

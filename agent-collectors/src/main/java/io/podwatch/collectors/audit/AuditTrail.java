@@ -5,6 +5,7 @@ import io.podwatch.collectors.audit.parse.EventAssembler;
 import io.podwatch.collectors.audit.tail.Checkpoint;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.audit.tail.LogTailer;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.lifecycle.Managed;
@@ -71,13 +72,15 @@ public final class AuditTrail implements Managed {
     }
 
     private void run() {
-        long retryMillis = settings.pollInterval().toMillis();
+        Backoff retry = new Backoff(settings.pollInterval(), MAX_RETRY.compareTo(settings.pollInterval()) < 0
+                ? settings.pollInterval() : MAX_RETRY);
+        int failures = 0;
         try {
             while (stop.getCount() > 0) {
                 try {
                     if (tailer == null) {
                         openTailer();
-                        retryMillis = settings.pollInterval().toMillis();
+                        failures = 0;
                     }
                     long n = tailer.poll((b, off, len, pos) -> {
                         currentLine = pos + len + 1; // this line's record is in the assembler once handed over
@@ -94,10 +97,9 @@ public final class AuditTrail implements Managed {
                 } catch (IOException e) {
                     unreadable(e);
                     closeTailer();
-                    if (stop.await(retryMillis, TimeUnit.MILLISECONDS)) {
+                    if (stop.await(retry.delay(failures++).toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
                     }
-                    retryMillis = Math.min(MAX_RETRY.toMillis(), retryMillis * 2);
                 }
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.agent.sink.email.EmailConfig;
 import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.core.alert.NotificationQueue;

@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.agent.sink.Backoff;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.agent.sink.DeliveryException;
 import io.podwatch.agent.sink.Dispatcher;
 import io.podwatch.agent.sink.OutboxLimits;
