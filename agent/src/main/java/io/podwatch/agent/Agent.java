@@ -20,6 +20,7 @@ import io.podwatch.agent.sink.Alerting;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.config.HostEnv;
@@ -57,8 +58,9 @@ public final class Agent implements AutoCloseable {
         RestartLoopSettings restart = RestartLoopSettings.from(config);
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
+        FileHealth files = new FileHealth(clock);
         Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
-                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
+                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env(), files);
         alerting.managed().forEach(lifecycle::add);
         boolean audit = AuditComponents.wanted(config);
         PostureConfig postureConfig = PostureConfig.from(config);
@@ -78,7 +80,7 @@ public final class Agent implements AutoCloseable {
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
         if (audit) {
-            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api(), files);
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
@@ -97,7 +99,7 @@ public final class Agent implements AutoCloseable {
             runner.add(host, new CollectorRunner.Schedule(hostSettings.interval(), hostSettings.interval()));
         }
         lifecycle.add(runner);
-        StatusPages pages = new StatusPages(runner::health, version);
+        StatusPages pages = new StatusPages(runner::health, files, version);
         http = lifecycle.add(new HttpServer(settings.httpListen(), new Routes(Map.of(
                 "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeBytes()),
                 "/healthz", pages::healthz,

@@ -10,6 +10,7 @@ import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
@@ -46,10 +47,11 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
     }
 
     /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
-    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman,
+                                         FileHealth files) {
         ContainerNames names = new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(),
                 1024);
-        return create(config, stateDir, out, clock, names);
+        return create(config, stateDir, out, clock, names, files);
     }
 
     /**
@@ -58,6 +60,12 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
+        return create(config, stateDir, out, clock, names, new FileHealth(clock));
+    }
+
+    /** @param files where the checkpoint reports write failures, for {@code /healthz} */
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
+                                         ContainerNames names, FileHealth files) {
         AuditSettings s = AuditSettings.from(config);
         AuditRuleSettings r = AuditRuleSettings.from(config);
         AuditRuleSet rules = new AuditRuleSet(r.rules());
@@ -69,7 +77,7 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules,
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
-                clock, stats);
+                clock, stats, files);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
         return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
     }

@@ -7,8 +7,10 @@ import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.audit.tail.LogTailer;
 import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -39,6 +41,8 @@ public final class AuditTrail implements Managed {
     private final AuditStats stats;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final LogThrottle failureLog;
+    private final LogThrottle checkpointLog;
+    private final FileHealth files;
     private final EmittedEvents emitted = new EmittedEvents();
     private Thread thread;
     private LogTailer tailer;
@@ -48,7 +52,15 @@ public final class AuditTrail implements Managed {
 
     public AuditTrail(AuditSettings settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
                       Clock clock, AuditStats stats) {
+        this(settings, mapper, checkpoints, out, clock, stats, new FileHealth(clock));
+    }
+
+    /** @param files told when the checkpoint cannot be saved and when it can again, for {@code /healthz} */
+    public AuditTrail(AuditSettings settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
+                      Clock clock, AuditStats stats, FileHealth files) {
         this.settings = settings;
+        this.files = files;
+        this.checkpointLog = new LogThrottle(clock, Duration.ofMinutes(1));
         this.mapper = mapper;
         this.checkpoints = checkpoints;
         this.out = out;
@@ -65,8 +77,7 @@ public final class AuditTrail implements Managed {
     @Override
     public synchronized void start() {
         if (thread == null) {
-            thread = new Thread(this::run, "podwatch-audit");
-            thread.setDaemon(true);
+            thread = NamedThreads.thread("podwatch-audit", this::run);
             thread.start();
         }
     }
@@ -89,7 +100,7 @@ public final class AuditTrail implements Managed {
                     currentLine = Long.MAX_VALUE;
                     pipeline.expire();
                     if (n > 0 || pipeline.assembler().inFlight() > 0) {
-                        saveCheckpoint();
+                        saveCheckpointOrReport();
                     }
                     if (n == 0 && stop.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
@@ -115,7 +126,12 @@ public final class AuditTrail implements Managed {
     }
 
     private void openTailer() throws IOException {
-        Checkpoint cp = checkpoints.load().orElse(null);
+        Checkpoint cp;
+        try {
+            cp = checkpoints.load().orElse(null);
+        } catch (IOException e) {
+            throw new CheckpointUnusable(e);
+        }
         LogTailer t = new LogTailer(settings.log(), 1 << 20);
         EventAssembler assembler = new EventAssembler(clock, settings.eventTimeout().toMillis(), settings.maxInFlight());
         pipeline = new AuditPipeline(assembler, this::handOver, stats, clock);
@@ -145,10 +161,26 @@ public final class AuditTrail implements Managed {
         out.eventAwait(e);
         emitted.add(ae.key(), ae.firstPosition());
         if (!settings.logAllEvents()) {
-            try {
-                saveCheckpoint(); // rule matches are rare: make each one durable, so kill -9 repeats none
-            } catch (IOException ex) {
-                LOG.warn("could not save the audit checkpoint {}: {}", checkpoints.file(), ex.getMessage());
+            saveCheckpointOrReport(); // rule matches are rare: make each one durable, so kill -9 repeats none
+        }
+    }
+
+    /**
+     * A checkpoint that cannot be written (disk full) is the checkpoint's problem, not the audit
+     * log's: it is reported naming the checkpoint file, for the log and {@code /healthz}, while
+     * reading goes on (a restart would then repeat some events, which the log line says).
+     */
+    private void saveCheckpointOrReport() {
+        try {
+            saveCheckpoint();
+            files.ok(checkpoints.file());
+            checkpointLog.reset();
+        } catch (IOException e) {
+            files.failed(checkpoints.file(), e);
+            String note = checkpointLog.note();
+            if (note != null) {
+                LOG.warn("cannot save the audit checkpoint {}: {}; reading goes on, a restart may repeat events{}",
+                        checkpoints.file(), e.getMessage(), note);
             }
         }
     }
@@ -166,7 +198,21 @@ public final class AuditTrail implements Managed {
         tailer.prune(safe);
     }
 
+    /** The checkpoint, not the audit log, is what failed: named as such in the log and in /healthz. */
+    private static final class CheckpointUnusable extends IOException {
+        CheckpointUnusable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     private void unreadable(IOException e) {
+        if (e instanceof CheckpointUnusable) {
+            files.failed(checkpoints.file(), e);
+            if (failureLog.pass() >= 0) {
+                LOG.warn("cannot use the audit checkpoint {}: {}; retrying", checkpoints.file(), e.getMessage());
+            }
+            return;
+        }
         stats.readable = false;
         stats.readFailures.incrementAndGet();
         if (failureLog.pass() < 0) {

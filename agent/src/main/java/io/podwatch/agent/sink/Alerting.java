@@ -15,6 +15,7 @@ import io.podwatch.core.alert.Route;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,11 +45,13 @@ public final class Alerting {
      * @param externalLabels added to every alert sent out, e.g. {@code host=<hostname>}
      * @param inhibitions e.g. the {@code ContainerRestartLoop} detector
      * @param env the process environment, for {@code alerts.email.password-env}
+     * @param files where the event log and the outboxes report write failures, for {@code /healthz}
      */
     public static Alerting create(Config c, Path stateDir, Path eventLogPath, Map<String, String> externalLabels,
-                                  Inhibitions inhibitions, Clock clock, MeterRegistry meters, Map<String, String> env)
+                                  Inhibitions inhibitions, Clock clock, MeterRegistry meters, Map<String, String> env,
+                                  FileHealth files)
             throws ConfigException {
-        EventLog log = new EventLog(EventLogSettings.from(c, eventLogPath), clock, meters);
+        EventLog log = new EventLog(EventLogSettings.from(c, eventLogPath), clock, meters, files);
         OutboxLimits limits = new OutboxLimits(c.get(AlertSinkSettings.OUTBOX_ENTRIES), c.get(AlertSinkSettings.OUTBOX_BYTES),
                 c.get(AlertSinkSettings.OUTBOX_AGE));
         List<ConfigError> errors = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class Alerting {
             }
             HttpPoster http = new HttpPoster(h.get(AlertSinkSettings.HOOK_CONNECT), h.get(AlertSinkSettings.HOOK_READ), clock);
             Dispatcher d = new Dispatcher(new WebhookSink("webhook-" + i, wc, http, externalLabels), outboxes.resolve("webhook-" + i),
-                    limits, SinkConfigs.backoff(h, ""), log, clock, meters);
+                    limits, SinkConfigs.backoff(h, ""), log, clock, meters, files);
             dispatchers.add(d);
             routes.add(SinkConfigs.route(d, h, "", Duration.ZERO, Duration.ZERO));
         }
@@ -79,7 +82,8 @@ public final class Alerting {
             HttpPoster http = new HttpPoster(a.get(AlertSinkSettings.HOOK_CONNECT), a.get(AlertSinkSettings.HOOK_READ), clock);
             AlertmanagerSink sink = new AlertmanagerSink("alertmanager-" + i, a.get(AlertSinkSettings.AM_URL),
                     a.get(AlertSinkSettings.AM_ALERT_TIMEOUT), http, externalLabels, clock);
-            Dispatcher d = new Dispatcher(sink, outboxes.resolve(sink.name()), limits, SinkConfigs.backoff(a, ""), log, clock, meters);
+            Dispatcher d = new Dispatcher(sink, outboxes.resolve(sink.name()), limits, SinkConfigs.backoff(a, ""), log, clock,
+                    meters, files);
             dispatchers.add(d);
             // Alertmanager does its own grouping and rate limiting: feed it unthrottled, refreshed
             routes.add(new Route(d, 0, 1, Duration.ZERO, a.get(AlertSinkSettings.AM_REFRESH)));
@@ -87,7 +91,7 @@ public final class Alerting {
         EmailConfig mail = SinkConfigs.email(c, env, errors);
         if (mail != null) {
             Dispatcher d = new Dispatcher(new EmailSink("email", mail), outboxes.resolve("email"), limits,
-                    SinkConfigs.backoff(c, "alerts.email."), log, clock, meters);
+                    SinkConfigs.backoff(c, "alerts.email."), log, clock, meters, files);
             dispatchers.add(d);
             routes.add(SinkConfigs.route(d, c, "alerts.email.", c.get(AlertSinkSettings.DIGEST), Duration.ZERO));
         }

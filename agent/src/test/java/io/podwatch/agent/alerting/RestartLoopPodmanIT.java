@@ -18,6 +18,7 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.testing.PodmanHarness;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
@@ -92,7 +93,7 @@ class RestartLoopPodmanIT {
             Clock clock = Clock.systemUTC();
             ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.from(cfg));
             Alerting alerting = Alerting.create(cfg, dir.resolve("state"), dir.resolve("events.jsonl"), Map.of("host", "it"),
-                    loop, clock, meters, System.getenv());
+                    loop, clock, meters, System.getenv(), new FileHealth(clock));
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
                     new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.agent.BuiltIns;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
@@ -38,7 +39,7 @@ class AlertingTest {
 
     private static Alerting create(Config c) throws ConfigException {
         return Alerting.create(c, Path.of("/nonexistent/state"), Path.of("/nonexistent/events.jsonl"), Map.of(),
-                Inhibitions.NONE, Clock.systemUTC(), new SimpleMeterRegistry(), Map.of());
+                Inhibitions.NONE, Clock.systemUTC(), new SimpleMeterRegistry(), Map.of(), new FileHealth(Clock.systemUTC()));
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.podwatch.agent.sink.eventlog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
@@ -40,6 +42,7 @@ public final class EventLog implements EventSink, Managed {
     private final Counter writeErrors;
     private final Counter written;
     private final LogThrottle failureLog;
+    private final FileHealth files;
     private final Thread thread;
     private volatile boolean running;
     private RotatingFile file;
@@ -47,7 +50,13 @@ public final class EventLog implements EventSink, Managed {
     private long failures;
 
     public EventLog(EventLogConfig config, Clock clock, MeterRegistry meters) {
+        this(config, clock, meters, new FileHealth(clock));
+    }
+
+    /** @param files told about each failing and recovered write, for {@code /healthz} */
+    public EventLog(EventLogConfig config, Clock clock, MeterRegistry meters, FileHealth files) {
         this.config = config;
+        this.files = files;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.dropped = Counter.builder("podwatch.eventlog.dropped").description("Events not logged because the queue was full").register(meters);
@@ -55,8 +64,7 @@ public final class EventLog implements EventSink, Managed {
         this.written = Counter.builder("podwatch.eventlog.written").description("Lines written to the event log").register(meters);
         Gauge.builder("podwatch.eventlog.queue", queue, BlockingQueue::size).description("Events waiting to be written").register(meters);
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
-        this.thread = new Thread(this::loop, "podwatch-eventlog");
-        this.thread.setDaemon(true);
+        this.thread = NamedThreads.thread("podwatch-eventlog", this::loop);
     }
 
     @Override
@@ -89,7 +97,14 @@ public final class EventLog implements EventSink, Managed {
                 batch.add(first);
                 queue.drainTo(batch, 511);
                 List<String> lines = new ArrayList<>(batch.size());
-                batch.forEach(e -> lines.add(EcsJson.line(e)));
+                for (Event e : batch) {
+                    try {
+                        lines.add(EcsJson.line(e));
+                    } catch (RuntimeException bad) {
+                        dropped.increment(); // one unencodable event must not stop the log
+                        LOG.warn("event {} from {} not logged: {}", e.action(), e.source(), bad.toString());
+                    }
+                }
                 writeUntilDone(lines);
                 batch.clear();
             }
@@ -99,7 +114,8 @@ public final class EventLog implements EventSink, Managed {
     }
 
     private void writeUntilDone(List<String> lines) throws InterruptedException {
-        Duration pause = config.retryInitial();
+        Backoff backoff = new Backoff(config.retryInitial(), config.retryMax());
+        int attempt = 0;
         while (true) {
             int before = lines.size();
             try {
@@ -114,8 +130,7 @@ public final class EventLog implements EventSink, Managed {
                     dropped.increment(lines.size()); // stopping: give up rather than hang close()
                     return;
                 }
-                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : pause.multipliedBy(2);
+                TimeUnit.MILLISECONDS.sleep(backoff.delay(attempt++).toMillis());
             }
         }
     }
@@ -126,10 +141,10 @@ public final class EventLog implements EventSink, Managed {
         if (failingSince == null) {
             failingSince = clock.instant();
         }
-        long held = failureLog.pass();
-        if (held >= 0) {
-            LOG.warn("event log {} not writable, retrying: {}{}", config.path(), e.toString(),
-                    held > 0 ? " (" + held + " failures not logged)" : "");
+        files.failed(config.path(), e);
+        String note = failureLog.note();
+        if (note != null) {
+            LOG.warn("event log {} not writable, retrying: {}{}", config.path(), e.toString(), note);
         }
     }
 
@@ -142,6 +157,7 @@ public final class EventLog implements EventSink, Managed {
         long n = failures;
         failingSince = null;
         failures = 0;
+        files.ok(config.path());
         failureLog.reset();
         LOG.info("event log {} writable again after {} failed writes", config.path(), n);
         try {

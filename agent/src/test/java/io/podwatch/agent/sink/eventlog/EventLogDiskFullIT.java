@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.testing.Host;
+import io.podwatch.core.durable.FileHealth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,17 +39,24 @@ class EventLogDiskFullIT {
                 // the disk is full now
             }
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            FileHealth files = new FileHealth(Clock.systemUTC());
             EventLog log = new EventLog(new EventLogConfig(mnt.resolve("events.jsonl"), 1 << 20, 1, 1000,
-                    Duration.ofMillis(20), Duration.ofMillis(100)), Clock.systemUTC(), meters);
+                    Duration.ofMillis(20), Duration.ofMillis(100)), Clock.systemUTC(), meters, files);
             log.start();
             try {
                 for (int i = 0; i < 20; i++) {
                     log.accept(EventLogTest.event(i));
                 }
                 await().atMost(10, TimeUnit.SECONDS).until(() -> meters.get("podwatch.eventlog.write.errors").counter().count() >= 3);
+                // issue 14 item 6: /healthz is degraded and names the file while the disk is full
+                assertThat(files.failing()).singleElement().satisfies(f -> {
+                    assertThat(f.file()).isEqualTo(mnt.resolve("events.jsonl"));
+                    assertThat(f.error()).contains("No space left on device");
+                });
                 Files.delete(filler);
                 await().atMost(10, TimeUnit.SECONDS).until(() ->
                         meters.get("podwatch.eventlog.written").counter().count() >= 20);
+                await().atMost(10, TimeUnit.SECONDS).until(() -> files.failing().isEmpty());
             } finally {
                 log.close();
             }
