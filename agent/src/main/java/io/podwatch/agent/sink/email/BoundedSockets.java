@@ -1,0 +1,81 @@
+package io.podwatch.agent.sink.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+import org.apache.commons.io.input.BoundedInputStream;
+
+/**
+ * The plain TCP sockets JavaMail talks SMTP over, each allowed to read at most {@code maxBytes}
+ * from the server (TLS included: JavaMail layers STARTTLS and implicit TLS over this socket, so
+ * the TLS records come through the bound too). JavaMail reads a server reply line without a
+ * length limit; a hostile relay answering with an endless line would otherwise fill the agent's
+ * heap. One message goes per connection, and its whole conversation is a few kilobytes.
+ */
+final class BoundedSockets extends SocketFactory {
+    private final long maxBytes;
+
+    BoundedSockets(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new BoundedSocket(maxBytes);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(localHost, localPort));
+        s.connect(new InetSocketAddress(host, port));
+        return s;
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        Socket s = createSocket();
+        s.bind(new InetSocketAddress(localAddress, localPort));
+        s.connect(new InetSocketAddress(address, port));
+        return s;
+    }
+
+    private Socket connected(InetSocketAddress to) throws IOException {
+        Socket s = createSocket();
+        s.connect(to);
+        return s;
+    }
+
+    private static final class BoundedSocket extends Socket {
+        private final long maxBytes;
+        private InputStream in;
+
+        BoundedSocket(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = BoundedInputStream.builder().setInputStream(super.getInputStream()).setMaxCount(maxBytes)
+                        .setOnMaxCount((max, count) -> {
+                            throw new IOException("the SMTP server sent more than " + max + " bytes; connection dropped");
+                        }).get();
+            }
+            return in;
+        }
+    }
+}
