@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a failure caught at a boundary ends up — a detector, a sink, a collector run, anything a
  * long-lived thread calls and must survive: counted in {@code podwatch_internal_errors_total}
- * labelled by component and cause (the exception's class), and logged with its stack trace at most
+ * labelled by component, and logged with its cause and stack trace at most
  * once a minute per (where, cause), so a detector that fails on every batch neither goes unnoticed
  * nor floods the journal. Thread-safe.
  */
@@ -23,27 +23,24 @@ public final class FailureLog {
 
     private final String component;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counter counter;
     private final Map<String, LogThrottle> throttles = new HashMap<>();
     private final LogThrottle overflow;
 
     public FailureLog(String component, Clock clock, MeterRegistry meters) {
         this.component = component;
         this.clock = clock;
-        this.meters = meters;
+        // registered up front so the series exists (at 0) before the first failure
+        this.counter = Counter.builder("podwatch.internal.errors").tag("component", component)
+                .description("Failures caught at a boundary so the thread keeps running (the agent log names the cause)")
+                .register(meters);
         this.overflow = new LogThrottle(clock, Duration.ofMinutes(1));
     }
 
     /** Records {@code t}, thrown by {@code where} (e.g. a detector's name); never throws. */
     public void caught(String where, Throwable t) {
         String cause = t.getClass().getSimpleName();
-        try {
-            Counter.builder("podwatch.internal.errors").tag("component", component).tag("cause", cause)
-                    .description("Failures caught at a boundary so the thread keeps running (see the agent log)")
-                    .register(meters).increment();
-        } catch (RuntimeException e) {
-            // a broken registry must not turn one failure into two
-        }
+        counter.increment();
         String note;
         synchronized (throttles) {
             String key = where + "/" + cause;
