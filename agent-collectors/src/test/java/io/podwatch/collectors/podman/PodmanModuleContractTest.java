@@ -3,6 +3,7 @@ package io.podwatch.collectors.podman;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.testing.ManagedContract;
 import io.podwatch.core.testing.RecordingEmitter;
@@ -23,8 +24,9 @@ class PodmanModuleContractTest extends ManagedContract {
     @Override
     protected Managed create() throws Exception {
         PodmanConfig c = PodmanConfig.from(ConfigReader.read("podwatch.yaml", "podman:\n  socket: unix://" + dir.resolve("none.sock")
-                + "\n  own-service: never\n  timeout: 500ms\n", PodmanSettings.all(), ROOT), ROOT);
-        PodmanModule m = PodmanModule.create(c, dir, new RecordingEmitter(), Clock.systemUTC(), new SimpleMeterRegistry());
+                + "\n  own-service: never\n  timeout: 500ms\n", PodmanKeys.all(), ROOT), ROOT);
+        PodmanModule m = PodmanModule.create(c, dir, new Inventory(Clock.systemUTC()), new RecordingEmitter(), Clock.systemUTC(),
+                new SimpleMeterRegistry());
         List<Managed> parts = new ArrayList<>(m.managed());
         parts.add(m.collector());
         return new Managed() {

@@ -1,6 +1,7 @@
 package io.podwatch.agent.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.agent.BuiltIns;
 import io.podwatch.agent.cli.ConfigFiles;
 import io.podwatch.agent.sink.Alerting;
+import io.podwatch.agent.sink.SinkContext;
 import io.podwatch.agent.sink.testing.AlertmanagerProcess;
 import io.podwatch.agent.sink.testing.StartTlsFront;
 import io.podwatch.agent.sink.testing.WebhookReceiver;
@@ -18,12 +20,11 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.testing.PodmanHarness;
-import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
+import io.podwatch.core.detect.restart.RestartLoopConfig;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.ProcessingStage;
@@ -91,15 +92,16 @@ class RestartLoopPodmanIT {
             Config cfg = ConfigReader.read("it.yaml", yaml, BuiltIns.settings(), ConfigFiles.hostEnv());
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Clock clock = Clock.systemUTC();
-            ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.from(cfg));
-            Alerting alerting = Alerting.create(cfg, dir.resolve("state"), dir.resolve("events.jsonl"), Map.of("host", "it"),
-                    loop, clock, meters, System.getenv(), new FileHealth(clock));
+            ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopConfig.from(cfg));
+            Alerting alerting = Alerting.create(cfg, ConfigFiles.hostEnv(), BuiltIns.eventSinks(), BuiltIns.receivers(),
+                    new SinkContext(clock, meters, dir.resolve("state"), System.getenv(), Map.of("host", "it"), e -> { }), loop);
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
-                    new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),
-                    List.of(alerting.eventLog()), alerting.pipeline(), clock, 10_000, meters);
+                    new ContainerOomKilled(RestartLoopConfig.from(cfg)), alerting.pipeline()),
+                    alerting.eventSinks(), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
-            PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), stage, clock, meters);
+            PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), new Inventory(clock), stage, clock,
+                    meters);
             try (Lifecycle life = new Lifecycle()) {
                 alerting.managed().forEach(life::add);
                 life.add(stage);
