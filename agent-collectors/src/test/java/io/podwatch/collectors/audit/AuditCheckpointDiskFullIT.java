@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
-import io.podwatch.collectors.testing.Host;
+import io.podwatch.collectors.testing.FullDisk;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.rules.audit.AuditRuleBuilder;
 import io.podwatch.core.rules.audit.AuditRuleSet;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,19 +24,8 @@ class AuditCheckpointDiskFullIT {
 
     @Test
     void aFullStateDiskNamesTheCheckpointNotTheAuditLog() throws Exception {
-        Host.assume(true, "mount", "umount");
-        Path state = Files.createDirectories(dir.resolve("state"));
-        Host.run(Map.of(), List.of("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", state.toString()));
-        try {
-            try (var out = Files.newOutputStream(state.resolve("filler"))) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (IOException full) {
-                // the state disk is full now
-            }
+        try (FullDisk disk = FullDisk.mount(dir.resolve("state"), "64k").fill()) {
+            Path state = disk.path();
             TrailHarness harness = new TrailHarness();
             AuditRuleSet all = new AuditRuleSet(List.of(AuditRuleBuilder.rule("all", Severity.LOW, "all").build()));
             Path log = dir.resolve("audit.log");
@@ -54,14 +40,12 @@ class AuditCheckpointDiskFullIT {
                     assertThat(f.error()).contains("No space left on device");
                 });
                 assertThat(harness.lastStats.readable).isTrue();
-                Files.delete(state.resolve("filler"));
+                disk.free();
                 AuditLogWriter.append(log, 20, 22);
                 await().atMost(Duration.ofSeconds(10)).until(() -> harness.files.failing().isEmpty());
             } finally {
                 t.close();
             }
-        } finally {
-            Host.run(Map.of(), List.of("umount", "-l", state.toString()));
         }
     }
 }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.collectors.testing.Host;
+import io.podwatch.collectors.testing.FullDisk;
 import io.podwatch.core.durable.FileHealth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +22,8 @@ class EventLogDiskFullIT {
 
     @Test
     void fullDiskIsCountedRetriedAndRecovered() throws Exception {
-        Host.assume(true, "mount", "umount");
-        Path mnt = Files.createDirectories(dir.resolve("mnt"));
-        Host.run(Map.of(), List.of("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt.toString()));
-        try {
-            Path filler = mnt.resolve("filler");
-            // fill the file system to the last block
-            try (var out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (java.io.IOException full) {
-                // the disk is full now
-            }
+        try (FullDisk disk = FullDisk.mount(dir.resolve("mnt"), "64k").fill()) {
+            Path mnt = disk.path();
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             FileHealth files = new FileHealth(Clock.systemUTC());
             EventLog log = new EventLog(new EventLogConfig(mnt.resolve("events.jsonl"), 1 << 20, 1, 1000,
@@ -53,7 +39,7 @@ class EventLogDiskFullIT {
                     assertThat(f.file()).isEqualTo(mnt.resolve("events.jsonl"));
                     assertThat(f.error()).contains("No space left on device");
                 });
-                Files.delete(filler);
+                disk.free();
                 await().atMost(10, TimeUnit.SECONDS).until(() ->
                         meters.get("podwatch.eventlog.written").counter().count() >= 20);
                 await().atMost(10, TimeUnit.SECONDS).until(() -> files.failing().isEmpty());
@@ -71,8 +57,6 @@ class EventLogDiskFullIT {
                 String msg = "\"died " + i + "\"";
                 assertThat(lines).as("event %d", i).anyMatch(l -> l.contains(msg));
             }
-        } finally {
-            Host.run(Map.of(), List.of("umount", "-l", mnt.toString()));
         }
     }
 }
