@@ -7,6 +7,7 @@ import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
@@ -15,7 +16,6 @@ import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The audit trail's parts, built from config without I/O: the tailing source (a {@link
@@ -67,7 +67,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats, files);
-        AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
+        AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
         return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
     }
 }

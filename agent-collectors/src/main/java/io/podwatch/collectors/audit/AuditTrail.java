@@ -42,6 +42,7 @@ public final class AuditTrail implements Managed {
     private final CountDownLatch stop = new CountDownLatch(1);
     private final LogThrottle failureLog;
     private final LogThrottle checkpointLog;
+    private final LogThrottle bugLog;
     private final FileHealth files;
     private final EmittedEvents emitted = new EmittedEvents();
     private Thread thread;
@@ -61,6 +62,7 @@ public final class AuditTrail implements Managed {
         this.settings = settings;
         this.files = files;
         this.checkpointLog = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.bugLog = new LogThrottle(clock, Duration.ofMinutes(1));
         this.mapper = mapper;
         this.checkpoints = checkpoints;
         this.out = out;
@@ -107,6 +109,16 @@ public final class AuditTrail implements Managed {
                     }
                 } catch (IOException e) {
                     unreadable(e);
+                    closeTailer();
+                    if (stop.await(retry.delay(failures++).toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                } catch (RuntimeException e) {
+                    // a bug on one record must not end the audit trail: start over from the checkpoint
+                    stats.readFailures.incrementAndGet();
+                    if (bugLog.pass() >= 0) {
+                        LOG.error("audit trail failed on {}; reopening from the checkpoint", settings.log(), e);
+                    }
                     closeTailer();
                     if (stop.await(retry.delay(failures++).toMillis(), TimeUnit.MILLISECONDS)) {
                         break;

@@ -2,6 +2,7 @@ package io.podwatch.collectors.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.testing.RecordingEmitter;
@@ -37,7 +38,7 @@ class AuditStatusCollectorTest {
         AuditStats stats = new AuditStats();
         stats.readable = true;
         AuditStatusCollector c = new AuditStatusCollector(stats, Clock.systemUTC(),
-                List.of(fakeAuditctl("enabled 0\\nlost 5\\nbacklog 2\\nbacklog_limit 64\\n").toString()));
+                new Auditctl(new ProcessCommandRunner(), List.of(fakeAuditctl("enabled 0\\nlost 5\\nbacklog 2\\nbacklog_limit 64\\n").toString())));
         c.collect(out);
         c.collect(out);
         SampleBatch b = out.batches.get(1);
@@ -55,7 +56,7 @@ class AuditStatusCollectorTest {
         AuditStats stats = new AuditStats();
         stats.readable = false;
         AuditStatusCollector c = new AuditStatusCollector(stats, Clock.systemUTC(),
-                List.of(dir.resolve("missing-auditctl").toString()));
+                new Auditctl(new ProcessCommandRunner(), List.of(dir.resolve("missing-auditctl").toString())));
         c.collect(out);
         assertThat(value(out.batches.get(0), "podwatch_audit_kernel_enabled")).isNaN();
         assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isZero();
@@ -66,7 +67,7 @@ class AuditStatusCollectorTest {
     @Test
     void beforeTheTrailFirstTriedReadabilityIsNotReported() throws Exception {
         AuditStatusCollector c = new AuditStatusCollector(new AuditStats(), Clock.systemUTC(),
-                List.of(dir.resolve("missing-auditctl").toString()));
+                new Auditctl(new ProcessCommandRunner(), List.of(dir.resolve("missing-auditctl").toString())));
         c.collect(out);
         assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isNaN();
     }

@@ -2,6 +2,8 @@ package io.podwatch.collectors.posture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.collectors.exec.CommandRunner;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.posture.Check;

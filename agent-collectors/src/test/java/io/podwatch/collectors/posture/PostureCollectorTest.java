@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.collectors.podman.FakePodmanApi;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
