@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,6 +28,8 @@ public final class PrometheusExposition {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         ProcessMetrics.bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("podwatch.threads.died", NamedThreads.class, c -> NamedThreads.died())
+                .description("Threads that ended through an uncaught exception (see the agent log)").register(registry);
     }
 
     /** Where components register their self-metrics. */

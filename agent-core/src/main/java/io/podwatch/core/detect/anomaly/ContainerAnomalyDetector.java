@@ -129,7 +129,7 @@ public final class ContainerAnomalyDetector implements Detector {
         }
         SignalWatch w = st.watches[s.ordinal()];
         if (w == null) {
-            w = new SignalWatch(config.policy(st.name, s), config.raiseAfter(), config.clearAfter());
+            w = new SignalWatch(config.policy(st.name, s), config.confirmFor().toMillis(), config.clearAfter());
             st.watches[s.ordinal()] = w;
         }
         if (!w.enabled()) {
