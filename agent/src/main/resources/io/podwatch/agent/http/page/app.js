@@ -116,7 +116,7 @@
     const d = await api('containers/' + encodeURIComponent(id));
     const c = d.container;
     const info = table(['Name', 'Id', 'Image', 'Pod', 'Engine', 'State', 'Restarts', 'Posture score'], [el('tr', {},
-      td(c.name), td(c.id, 'mono'), td(c.image, 'mono'), td(c.pod), td(c.engine), td(c.state), td(fmt.num(c.restarts), 'num'),
+      td(c.name, 'name'), td(c.id, 'mono'), td(c.image, 'mono'), td(c.pod), td(c.engine), td(c.state), td(fmt.num(c.restarts), 'num'),
       td(fmt.num(c.postureScore), 'num'))]);
     const grid = el('div', {class: 'charts', id: 'charts'});
     const findings = d.findings.length === 0 ? el('p', {class: 'muted'}, 'no failing posture checks')

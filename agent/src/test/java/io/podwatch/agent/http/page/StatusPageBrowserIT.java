@@ -84,6 +84,44 @@ class StatusPageBrowserIT {
         }
     }
 
+    /**
+     * Podman accepts container names of any length: a 250-character one (one word, nowhere to break)
+     * must neither push the other columns off the screen nor squeeze them to a letter per line.
+     */
+    @Test
+    void aVeryLongContainerNameKeepsTheTablesReadable() throws Exception {
+        StatusFixture f = new StatusFixture();
+        String longName = "trial-" + "L".repeat(250);
+        var feed = f.inventory.feed("podman", "root", 100); // the feed the fixture's collection fills
+        feed.put(io.podwatch.core.inventory.ContainerInfo.listed(feed.key("f".repeat(64)), longName,
+                "docker.io/library/busybox:1.36", "", "running", 0, 0, null, 0));
+        f.collect(1).incidents();
+        try (HttpServer s = f.server(); Browser b = Browser.open()) {
+            String base = "http://127.0.0.1:" + s.boundAddress().getPort() + "/";
+            var wait = new WebDriverWait(b.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class);
+            b.driver.get(base + "#/containers");
+            wait.until(d -> d.findElements(By.cssSelector("tr[data-id]")).size() == 6);
+            assertThat(text(b, "#main")).contains(longName);
+            assertThat(fits(b)).as("the containers table fits the window").isTrue();
+            // the other cells of the row keep their text on a line or two (an image broken a letter per line would not)
+            Number lines = (Number) b.driver.executeScript("return Math.max(...[...document.querySelectorAll("
+                    + "'tr[data-id=\"' + arguments[0] + '\"] td:not(:first-child)')].map(td => {"
+                    + "const r = document.createRange(); r.selectNodeContents(td);"
+                    + "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }));",
+                    "f".repeat(64));
+            assertThat(lines.intValue()).isLessThanOrEqualTo(2);
+
+            b.driver.get(base + "#/container/" + "f".repeat(64));
+            wait.until(d -> text(b, "#main").contains("Last hour"));
+            assertThat(fits(b)).as("the container page fits the window").isTrue();
+            assertThat(b.consoleErrors()).isEmpty();
+        }
+    }
+
+    private static boolean fits(Browser b) {
+        return (Boolean) b.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
+    }
+
     /** The element's text read in one script call, so a re-render between find and read cannot go stale. */
     private static String text(Browser b, String css) {
         return (String) b.driver.executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : '';", css);
