@@ -1,5 +1,6 @@
 package io.podwatch.agent.cli;
 
+import io.podwatch.agent.AgentConfig;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -17,8 +18,11 @@ import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,7 +30,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code podwatch check}: every posture check once, against the Podman socket the agent's config
- * names, printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
+ * names (or, like {@code run}, the well-known ones and the running agent's own service), printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
  * {@code --fail-on}; 3 for a bad config; 4 when Podman cannot be reached.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -70,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }
         PostureConfig posture = PostureConfig.from(c);
-        PodmanConfig podman = PodmanConfig.from(c, env);
+        PodmanConfig podman = withAgentSocket(PodmanConfig.from(c, env), AgentConfig.from(c).stateDir());
         PostureReport report;
         try (PodmanApi api = new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
                 (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout())) {
@@ -92,6 +96,16 @@ final class CheckCommand implements Callable<Integer> {
         out.print(report.render(fmt, colour));
         out.flush();
         return report.exitStatus(fail) == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /**
+     * The well-known sockets, then the one of the Podman service a running agent started in its
+     * state dir (a fresh host without {@code podman.socket}): check finds Podman wherever run does.
+     */
+    static PodmanConfig withAgentSocket(PodmanConfig podman, Path stateDir) {
+        List<URI> candidates = new ArrayList<>(podman.candidates());
+        candidates.add(URI.create("unix://" + stateDir.toAbsolutePath().resolve("podman.sock")));
+        return podman.withCandidates(candidates);
     }
 
     private static Severity severity(String s) {
