@@ -3,6 +3,10 @@ package io.podwatch.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.core.text.Printable;
 import io.podwatch.core.text.Redact;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +22,8 @@ record EventFormat(boolean json, boolean colour) {
     private static final String RESET = "\u001b[0m";
     /** As {@code podman ps} shows ids: a 64-hex id would push every column out of line. */
     static final int SHORT_ID = 12;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("alertname", "severity", "host", "container");
 
     String render(JsonNode n, String raw) {
@@ -26,7 +32,7 @@ record EventFormat(boolean json, boolean colour) {
         }
         JsonNode ev = n.path("event");
         String level = n.path("log").path("level").asText("info");
-        String text = String.format("%-24s %-8s %-6s %-28s %-20s %s", clean(n.path("@timestamp").asText()), clean(level),
+        String text = String.format("%-24s %-8s %-6s %-28s %-20s %s", time(n.path("@timestamp").asText()), clean(level),
                 clean(ev.path("kind").asText()), clean(ev.path("action").asText()), container(n), message(n));
         if (!colour) {
             return text;
@@ -39,6 +45,18 @@ record EventFormat(boolean json, boolean colour) {
             default -> "";
         };
         return c.isEmpty() ? text : c + text + RESET;
+    }
+
+    /**
+     * To the millisecond, always 24 characters: the log holds whole seconds, milliseconds (audit) and
+     * nanoseconds (Podman) side by side, which would push every column after the time out of line.
+     */
+    private static String time(String raw) {
+        try {
+            return TIME.format(Instant.parse(raw));
+        } catch (DateTimeParseException e) {
+            return clean(raw);
+        }
     }
 
     private static String container(JsonNode n) {

@@ -81,4 +81,25 @@ class LauncherIT {
         assertThat(lines.get(0)).contains(" web ").endsWith("started");
         assertThat(lines.get(1)).contains(" " + "f".repeat(12) + " ").endsWith("exit 1\\x1b[31m");
     }
+
+    /** Podman's times carry nanoseconds, audit's milliseconds, others whole seconds: the columns stay in line. */
+    @Test
+    void eventsColumnsLineUpWhateverTheTimesPrecision() throws Exception {
+        Path log = dir.resolve("events.jsonl");
+        StringBuilder sb = new StringBuilder();
+        for (String t : List.of("2026-01-01T00:00:01Z", "2026-01-01T00:00:02.193Z", "2026-01-01T00:00:03.531088032Z")) {
+            sb.append("{\"@timestamp\":\"").append(t).append("\",\"log\":{\"level\":\"warning\"},")
+                    .append("\"event\":{\"kind\":\"event\",\"action\":\"died\"},\"container\":{\"name\":\"web\"},")
+                    .append("\"message\":\"m\"}\n");
+        }
+        Files.writeString(log, sb.toString());
+        Run r = launch("events", "--file", log.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("2026-01-01T00:00:01.000Z warning");
+        assertThat(lines.get(1)).startsWith("2026-01-01T00:00:02.193Z warning");
+        assertThat(lines.get(2)).startsWith("2026-01-01T00:00:03.531Z warning");
+        assertThat(lines).extracting(l -> l.indexOf(" web ")).containsOnly(lines.get(0).indexOf(" web "));
+    }
 }
