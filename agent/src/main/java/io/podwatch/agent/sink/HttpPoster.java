@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.text.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -111,8 +112,7 @@ public final class HttpPoster implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             throw DeliveryException.retryable(where + ": timed out after " + readTimeout.toMillis() + " ms");
         } catch (IOException e) {
-            throw DeliveryException.retryable(where + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw DeliveryException.retryable(where + ": " + Causes.describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeliveryException.retryable(where + ": interrupted");

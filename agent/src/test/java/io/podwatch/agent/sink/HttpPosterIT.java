@@ -61,4 +61,16 @@ class HttpPosterIT {
                 .hasMessageContaining("not followed");
         assertThat(receiver.requests).containsExactly("POST /away " + BODY.length, "POST /downgrade " + BODY.length);
     }
+
+    /** The retry's reason reaches the log and the status page: in words, with the URL's secrets gone. */
+    @Test
+    void aReceiverThatIsDownIsNamedInWords() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        assertThatThrownBy(() -> http.post(URI.create("http://user:pass@127.0.0.1:" + closed + "/hook?token=x"), BODY, Map.of()))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("connection refused")
+                .hasMessageNotContaining("Exception").hasMessageNotContaining("pass").hasMessageNotContaining("token");
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.core.text.Causes;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -164,9 +166,10 @@ public final class PodmanClient implements PodmanApi {
         // docker-java wraps transport failures in RuntimeException: name the real one
         Throwable t = e instanceof RuntimeException && e.getCause() instanceof IOException ? e.getCause() : e;
         String cause = timedOut ? "no answer within " + timeout.toMillis() + " ms"
-                : t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+                : Causes.describe(t);
         Throwable root = t.getCause();
-        if (!timedOut && root != null && root.getMessage() != null && !cause.contains(root.getMessage())) {
+        if (!timedOut && root != null && root.getMessage() != null
+                && !cause.toLowerCase(Locale.ROOT).contains(root.getMessage().toLowerCase(Locale.ROOT))) {
             cause += " (" + root.getMessage() + ")";
         }
         return new IOException("GET " + path + " on " + socket + ": " + cause, e);

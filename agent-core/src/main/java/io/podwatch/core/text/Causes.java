@@ -1,0 +1,51 @@
+package io.podwatch.core.text;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * A failure's cause in the words an operator reads in {@code podwatch status}, {@code /healthz} and
+ * the log: "connection refused", not {@code ConnectException}. The JDK's message alone is often
+ * empty (an HTTP client's refused connection) or the bare path (a missing file), and a Java class
+ * name means nothing to the person on call.
+ */
+public final class Causes {
+    private Causes() {
+    }
+
+    public static String describe(Throwable t) {
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? null : Printable.escape(t.getMessage());
+        if (t instanceof ConnectException) {
+            return m == null ? "connection refused" : m.toLowerCase(java.util.Locale.ROOT);
+        }
+        if (t instanceof UnknownHostException) {
+            return m == null ? "unknown host" : "unknown host " + m;
+        }
+        if (t instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (t instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        if (t instanceof NoSuchFileException) {
+            return m == null ? "no such file" : "no such file " + m;
+        }
+        if (t instanceof AccessDeniedException) {
+            return m == null ? "permission denied" : "permission denied on " + m;
+        }
+        if (m != null) {
+            return lowerFirst(m);
+        }
+        return t instanceof java.io.IOException ? "input/output error" : "internal error";
+    }
+
+    /** "No such file or directory" reads as part of a sentence after a colon. */
+    private static String lowerFirst(String m) {
+        return m.length() > 1 && Character.isUpperCase(m.charAt(0)) && Character.isLowerCase(m.charAt(1))
+                ? Character.toLowerCase(m.charAt(0)) + m.substring(1) : m;
+    }
+}
