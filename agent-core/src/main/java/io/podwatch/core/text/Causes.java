@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -30,6 +31,9 @@ public final class Causes {
         }
         if (t instanceof SocketTimeoutException) {
             return "timed out";
+        }
+        if (t instanceof ClosedChannelException) {
+            return "connection closed";
         }
         if (t instanceof NoSuchFileException) {
             return m == null ? "no such file" : "no such file " + m;
