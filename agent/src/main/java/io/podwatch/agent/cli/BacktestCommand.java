@@ -4,6 +4,7 @@ import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.detect.AnomalyScorer;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.Signal;
+import io.podwatch.core.text.Printable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,12 @@ final class BacktestCommand implements Callable<Integer> {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }
         PrintWriter out = spec.commandLine().getOut();
+        // a FIFO would block for ever and a directory fail with a class name: refuse both up front
+        if (Files.exists(csv) && !Files.isRegularFile(csv)) {
+            spec.commandLine().getErr().println("podwatch: cannot read " + Printable.escape(csv.toString()) + ": "
+                    + (Files.isDirectory(csv) ? "a directory" : "not a regular file"));
+            return ExitCode.USAGE;
+        }
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return score(in, out, detector);
         } catch (IOException e) {

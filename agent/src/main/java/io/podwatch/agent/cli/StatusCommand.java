@@ -6,6 +6,7 @@ import io.podwatch.agent.AgentKeys;
 import io.podwatch.agent.http.auth.WebConfig;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.text.Causes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -97,7 +98,7 @@ public final class StatusCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.FATAL_STARTUP;
         } catch (IOException e) {
-            err.println("podwatch status: agent not running or not answering at " + base + " (" + clean(e.getMessage()) + ")");
+            err.println("podwatch status: agent not running or not answering at " + base + " (" + Causes.describe(e) + ")");
             err.flush();
             return ExitCode.FATAL_STARTUP;
         }

@@ -102,4 +102,24 @@ class LauncherIT {
         assertThat(lines.get(2)).startsWith("2026-01-01T00:00:03.531Z warning");
         assertThat(lines).extracting(l -> l.indexOf(" web ")).containsOnly(lines.get(0).indexOf(" web "));
     }
+
+    /** What a new operator types before the agent runs, or with a pipe where a file belongs: one line, the README's code. */
+    @Test
+    void statusWithoutAnAgentAndBacktestOfAFifoAnswerInOneLine() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Run r = launch("status", "--url", "http://127.0.0.1:" + closed);
+        assertThat(r.code()).isEqualTo(ExitCode.FATAL_STARTUP);
+        assertThat(r.err().strip()).hasLineCount(1).endsWith("(connection refused)").doesNotContain("()", "Exception");
+        Path fifo = dir.resolve("history.csv");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        r = launch("backtest", "--csv", fifo.toString()); // used to wait for a writer for ever
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().strip()).isEqualTo("podwatch: cannot read " + fifo + ": not a regular file");
+        r = launch("backtest", "--csv", dir.toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err().strip()).isEqualTo("podwatch: cannot read " + dir + ": a directory");
+    }
 }
