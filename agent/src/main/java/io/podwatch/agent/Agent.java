@@ -5,6 +5,8 @@ import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
 import io.podwatch.collectors.audit.AuditComponents;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -73,12 +75,14 @@ public final class Agent implements AutoCloseable {
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
+        MonitorPids monitors = new MonitorPids(); // the engines write, the audit trail reads
         PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
-                meters);
+                meters, EngineRef.ROOTFUL_PODMAN, monitors);
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
         if (audit) {
-            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock,
+                    AuditComponents.podmanNames(config, clock, podman.api()), monitors);
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));

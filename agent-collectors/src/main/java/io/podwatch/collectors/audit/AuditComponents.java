@@ -8,6 +8,7 @@ import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
@@ -47,24 +48,33 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
 
     /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
-        ContainerNames names = new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(),
-                1024);
-        return create(config, stateDir, out, clock, names);
+        return create(config, stateDir, out, clock, podmanNames(config, clock, podman), new MonitorPids());
+    }
+
+    /** Container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
+    public static ContainerNames podmanNames(Config config, Clock clock, PodmanApi podman) {
+        return new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(), 1024);
+    }
+
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
+                                         ContainerNames names) {
+        return create(config, stateDir, out, clock, names, new MonitorPids());
     }
 
     /**
      * @param names container names (a {@code PodmanContainerNames} over the Podman client, or
      *     {@link ContainerNames#none()})
+     * @param monitors the engines' conmon/shim/init pids, to attribute processes that are gone
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
-                                         ContainerNames names) {
+                                         ContainerNames names, MonitorPids monitors) {
         AuditSettings s = AuditSettings.from(config);
         AuditRuleSettings r = AuditRuleSettings.from(config);
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();
         Path proc = Path.of("/proc");
-        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl), names,
+        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl, monitors), names,
                 proc, clock);
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules,
                 s.logAllEvents(), stats);

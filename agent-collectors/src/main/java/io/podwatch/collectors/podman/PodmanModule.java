@@ -1,9 +1,12 @@
 package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
+import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.container.ContainerSet;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.events.EventWatcher;
@@ -34,7 +37,8 @@ public final class PodmanModule {
     private final CollectorRunner.Schedule schedule;
     private final ContainerTracker tracker;
 
-    private PodmanModule(PodmanConfig config, Path stateDir, Emitter out, Clock clock, MeterRegistry meters) {
+    private PodmanModule(PodmanConfig config, Path stateDir, Emitter out, Clock clock, MeterRegistry meters,
+                         EngineRef engine, MonitorPids monitors) {
         PodmanSelfMetrics self = new PodmanSelfMetrics(meters);
         boolean mayOwn = config.ownService() && config.socket().isEmpty();
         service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
@@ -42,7 +46,8 @@ public final class PodmanModule {
                 service == null ? Optional::empty : service::ownedSocket,
                 (uri, timeout) -> new PodmanClient(uri, timeout, self), config.timeout());
         ContainerSet containers = new ContainerSet(config.maxContainers());
-        tracker = new ContainerTracker(connection, containers, out, clock);
+        tracker = new ContainerTracker(connection, containers, out, clock, engine,
+                new OomCounters(config.cgroupRoot(), config.procRoot()), monitors);
         self.watch(connection, containers);
         events = new EventWatcher(connection, tracker, clock, meters);
         collector = new PodmanStatsCollector(tracker, source(config), clock, config.relistInterval());
@@ -51,7 +56,16 @@ public final class PodmanModule {
 
     public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
                                       MeterRegistry meters) {
-        return new PodmanModule(config, stateDir, out, clock, meters);
+        return new PodmanModule(config, stateDir, out, clock, meters, EngineRef.ROOTFUL_PODMAN, new MonitorPids());
+    }
+
+    /**
+     * @param engine whose Podman this is (rootful: {@code podman/root})
+     * @param monitors shared with the audit trail: conmon and init pids of the inspected containers
+     */
+    public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
+                                      MeterRegistry meters, EngineRef engine, MonitorPids monitors) {
+        return new PodmanModule(config, stateDir, out, clock, meters, engine, monitors);
     }
 
     private StatsSource source(PodmanConfig config) {

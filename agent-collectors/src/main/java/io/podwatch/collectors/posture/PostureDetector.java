@@ -60,7 +60,7 @@ public final class PostureDetector implements Detector {
     @Override
     public void onEvent(Event event, Alerts alerts) {
         PostureTrigger t = trigger;
-        if (ContainerEvents.SOURCE.equals(event.source()) && event.container() != null) {
+        if (ContainerEvents.fromEngine(event.source()) && event.container() != null) {
             if (t == null) {
                 return;
             }

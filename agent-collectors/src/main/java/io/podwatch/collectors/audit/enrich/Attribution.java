@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -41,7 +42,11 @@ public final class Attribution {
         if (pid <= 0) {
             return null;
         }
-        String id = processes.containerOf(pid, number(f.get("process.parent.pid")));
+        long ppid = number(f.get("process.parent.pid"));
+        if (f.get("process.args") instanceof List<?> args && f.get("process.executable") instanceof String exe) {
+            processes.learnExec(pid, ppid, exe, args.stream().map(String::valueOf).toList());
+        }
+        String id = processes.containerOf(pid, ppid);
         if (id == null || id.isEmpty()) {
             return null;
         }

@@ -50,6 +50,11 @@ public record ContainerInfo(String id, String name, String image, String pod, St
                 detail.cpuQuota, detail.cpuPeriod, true);
     }
 
+    public ContainerInfo withExitCode(int code) {
+        return new ContainerInfo(id, name, image, pod, state, pid, code, startedAt, restartCount, restartPolicy,
+                restartMax, cgroupPath, memoryLimit, cpuQuota, cpuPeriod, inspected);
+    }
+
     /** Inspect does not name the pod (only its id); keep the name the list gave. */
     public ContainerInfo withPodName(String podName) {
         return podName == null || podName.isEmpty() ? this : new ContainerInfo(id, name, image, podName, state, pid,
