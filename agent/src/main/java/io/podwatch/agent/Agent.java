@@ -6,7 +6,7 @@ import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
 import io.podwatch.collectors.audit.AuditComponents;
 import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.host.HostCollector;
 import io.podwatch.collectors.host.HostSettings;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -75,14 +75,14 @@ public final class Agent implements AutoCloseable {
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
-        MonitorPids monitors = new MonitorPids(); // the engines write, the audit trail reads
+        Sightings sightings = Sightings.create(clock); // the engines write, the audit trail reads
         PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
-                meters, EngineRef.ROOTFUL_PODMAN, monitors);
+                meters, EngineRef.ROOTFUL_PODMAN, sightings);
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
         if (audit) {
-            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock,
-                    AuditComponents.podmanNames(config, clock, podman.api()), monitors);
+            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, sightings,
+                    List.of(AuditComponents.podmanNames(config, clock, podman.api(), EngineRef.ROOTFUL_PODMAN)));
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));

@@ -8,7 +8,10 @@ import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.audit.enrich.EngineContainerNames;
+import io.podwatch.collectors.engine.EngineRef;
 import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
@@ -48,12 +51,23 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
 
     /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
-        return create(config, stateDir, out, clock, podmanNames(config, clock, podman), new MonitorPids());
+        return create(config, stateDir, out, clock, podmanNames(config, clock, podman, EngineRef.ROOTFUL_PODMAN),
+                new MonitorPids());
     }
 
-    /** Container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
-    public static ContainerNames podmanNames(Config config, Clock clock, PodmanApi podman) {
-        return new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(), 1024);
+    /** Container names from one Podman's API, cached for {@code audit.container-cache-ttl}. */
+    public static ContainerNames podmanNames(Config config, Clock clock, PodmanApi podman, EngineRef engine) {
+        return new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(), 1024, engine);
+    }
+
+    /**
+     * With names from what the engines saw (removed containers included) then from their APIs, and
+     * the engines' monitor pids.
+     */
+    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
+                                         Sightings sightings, List<ContainerNames> apis) {
+        return create(config, stateDir, out, clock, new EngineContainerNames(sightings.containers(), apis),
+                sightings.pids());
     }
 
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,

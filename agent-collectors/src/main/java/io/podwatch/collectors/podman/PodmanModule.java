@@ -2,7 +2,7 @@ package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
@@ -38,7 +38,7 @@ public final class PodmanModule {
     private final ContainerTracker tracker;
 
     private PodmanModule(PodmanConfig config, Path stateDir, Emitter out, Clock clock, MeterRegistry meters,
-                         EngineRef engine, MonitorPids monitors) {
+                         EngineRef engine, Sightings sightings) {
         PodmanSelfMetrics self = new PodmanSelfMetrics(meters);
         boolean mayOwn = config.ownService() && config.socket().isEmpty();
         service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
@@ -47,7 +47,7 @@ public final class PodmanModule {
                 (uri, timeout) -> new PodmanClient(uri, timeout, self), config.timeout());
         ContainerSet containers = new ContainerSet(config.maxContainers());
         tracker = new ContainerTracker(connection, containers, out, clock, engine,
-                new OomCounters(config.cgroupRoot(), config.procRoot()), monitors);
+                new OomCounters(config.cgroupRoot(), config.procRoot()), sightings);
         self.watch(connection, containers);
         events = new EventWatcher(connection, tracker, clock, meters);
         collector = new PodmanStatsCollector(tracker, source(config), clock, config.relistInterval());
@@ -56,16 +56,17 @@ public final class PodmanModule {
 
     public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
                                       MeterRegistry meters) {
-        return new PodmanModule(config, stateDir, out, clock, meters, EngineRef.ROOTFUL_PODMAN, new MonitorPids());
+        return new PodmanModule(config, stateDir, out, clock, meters, EngineRef.ROOTFUL_PODMAN,
+                Sightings.create(clock));
     }
 
     /**
      * @param engine whose Podman this is (rootful: {@code podman/root})
-     * @param monitors shared with the audit trail: conmon and init pids of the inspected containers
+     * @param sightings shared with the audit trail: the containers seen, their conmon and init pids
      */
     public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
-                                      MeterRegistry meters, EngineRef engine, MonitorPids monitors) {
-        return new PodmanModule(config, stateDir, out, clock, meters, engine, monitors);
+                                      MeterRegistry meters, EngineRef engine, Sightings sightings) {
+        return new PodmanModule(config, stateDir, out, clock, meters, engine, sightings);
     }
 
     private StatsSource source(PodmanConfig config) {

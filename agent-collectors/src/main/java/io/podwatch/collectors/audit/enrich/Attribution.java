@@ -1,5 +1,6 @@
 package io.podwatch.collectors.audit.enrich;
 
+import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.ContainerRef;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,8 @@ public final class Attribution {
         }
         ContainerRef ref = info.get().ref();
         putIfNotEmpty(f, "container.name", ref.name());
+        putIfNotEmpty(f, ContainerEvents.ENGINE, info.get().engine().engine());
+        putIfNotEmpty(f, ContainerEvents.OWNER, info.get().engine().owner());
         putIfNotEmpty(f, "container.image.name", ref.image());
         putIfNotEmpty(f, "container.pod", ref.pod());
         long starter = loginUid(info.get().initPid());

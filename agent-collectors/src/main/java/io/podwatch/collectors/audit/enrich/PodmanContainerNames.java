@@ -1,6 +1,7 @@
 package io.podwatch.collectors.audit.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.podwatch.collectors.engine.EngineRef;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.model.ContainerRef;
 import java.io.IOException;
@@ -17,10 +18,16 @@ public final class PodmanContainerNames implements ContainerNames {
     private static final Optional<Info> MISSING = Optional.empty();
 
     private final PodmanApi podman;
+    private final EngineRef engine;
     private final long ttlMillis;
     private final TtlCache<String, Optional<Info>> cache;
 
     public PodmanContainerNames(PodmanApi podman, Clock clock, Duration ttl, int maxEntries) {
+        this(podman, clock, ttl, maxEntries, EngineRef.ROOTFUL_PODMAN);
+    }
+
+    public PodmanContainerNames(PodmanApi podman, Clock clock, Duration ttl, int maxEntries, EngineRef engine) {
+        this.engine = engine;
         this.podman = podman;
         this.ttlMillis = ttl.toMillis();
         this.cache = new TtlCache<>(clock, maxEntries);
@@ -33,7 +40,8 @@ public final class PodmanContainerNames implements ContainerNames {
             return hit;
         }
         try {
-            Info info = parse(containerId, podman.inspectContainer(containerId));
+            Info parsed = parse(containerId, podman.inspectContainer(containerId));
+            Info info = new Info(parsed.ref(), parsed.initPid(), engine);
             Optional<Info> found = Optional.of(info);
             cache.put(containerId, found, ttlMillis);
             return found;

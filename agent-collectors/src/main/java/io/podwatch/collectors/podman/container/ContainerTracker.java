@@ -2,7 +2,7 @@ package io.podwatch.collectors.podman.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.cgroup.OomCounters;
@@ -36,7 +36,7 @@ public final class ContainerTracker {
     private final Clock clock;
     private final EngineRef engine;
     private final OomCounters oom;
-    private final MonitorPids monitors;
+    private final Sightings sightings;
     /** Exit code of each container's last died event: inspect reports 0 again once a restart began. */
     private final Map<String, Integer> lastExit = new HashMap<>();
     private volatile boolean synced;
@@ -44,22 +44,22 @@ public final class ContainerTracker {
     /** Rootful Podman with the host's cgroup and proc trees, for tests and tools. */
     public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock) {
         this(api, containers, out, clock, EngineRef.ROOTFUL_PODMAN,
-                new OomCounters(Path.of("/sys/fs/cgroup"), Path.of("/proc")), new MonitorPids());
+                new OomCounters(Path.of("/sys/fs/cgroup"), Path.of("/proc")), Sightings.create(clock));
     }
 
     /**
      * @param oom the kernel's OOM counters of the containers' cgroups, read at each death
-     * @param monitors fed with each inspected container's conmon and init pids, for audit attribution
+     * @param sightings fed with each container seen and its conmon and init pids, for audit attribution
      */
     public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock, EngineRef engine,
-                            OomCounters oom, MonitorPids monitors) {
+                            OomCounters oom, Sightings sightings) {
         this.api = api;
         this.containers = containers;
         this.out = out;
         this.clock = clock;
         this.engine = engine;
         this.oom = oom;
-        this.monitors = monitors;
+        this.sightings = sightings;
     }
 
     public EngineRef engine() {
@@ -131,6 +131,7 @@ public final class ContainerTracker {
             return;
         }
         ContainerInfo known = containers.get(e.id()).orElse(null);
+        sightings.containers().seen(engine, e.ref(), 0); // before a --rm container is gone from inspect
         long oomKills = 0;
         switch (e.status()) {
             case "remove" -> forget(e.id());
@@ -153,7 +154,8 @@ public final class ContainerTracker {
     private void forget(String id) {
         containers.remove(id);
         oom.removed(id);
-        monitors.removeContainer(id);
+        sightings.pids().removeContainer(id);
+        sightings.containers().removed(id);
         lastExit.remove(id);
     }
 
@@ -173,12 +175,13 @@ public final class ContainerTracker {
 
     /** A running container's init (and the engine's monitor of it) now belong to it, for OOM counts and audit. */
     private void observeRun(ContainerInfo c, JsonNode inspect) {
+        sightings.containers().seen(engine, c.ref(), c.running() ? c.pid() : 0);
         if (!c.running() || c.pid() <= 0) {
             return;
         }
         oom.running(c.id(), c.pid(), c.cgroupPath());
-        monitors.put(c.pid(), c.id());
-        monitors.put(inspect.path("State").path("ConmonPid").asLong(0), c.id());
+        sightings.pids().put(c.pid(), c.id());
+        sightings.pids().put(inspect.path("State").path("ConmonPid").asLong(0), c.id());
     }
 
     /** Re-inspects; keeps the old view when the API cannot answer right now. */

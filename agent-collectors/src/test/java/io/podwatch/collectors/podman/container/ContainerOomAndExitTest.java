@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.FakePodmanApi;
 import io.podwatch.collectors.podman.Fixtures;
 import io.podwatch.collectors.podman.cgroup.OomCounters;
@@ -33,7 +33,7 @@ class ContainerOomAndExitTest {
 
     final FakePodmanApi api = new FakePodmanApi();
     final RecordingEmitter out = new RecordingEmitter();
-    final MonitorPids monitors = new MonitorPids();
+    final Sightings sightings = Sightings.create(Clock.systemUTC());
     ContainerTracker tracker;
     Path oomControl;
 
@@ -44,14 +44,14 @@ class ContainerOomAndExitTest {
         api.with(Fixtures.json("podman4/list.json").get(0), Fixtures.json("podman4/inspect-burner.json"));
         tracker = new ContainerTracker(api, new ContainerSet(10), out,
                 Clock.fixed(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC), ALICE,
-                new OomCounters(dir.resolve("sys"), dir.resolve("proc")), monitors);
+                new OomCounters(dir.resolve("sys"), dir.resolve("proc")), sightings);
         tracker.relist();
     }
 
     @Test
     void aDeathAfterTheCgroupCounterMovedIsAnOomKillWhateverTheEngineSays() throws Exception {
-        assertThat(monitors.containerOf(11432)).as("conmon").hasValue(ID);
-        assertThat(monitors.containerOf(11443)).as("init").hasValue(ID);
+        assertThat(sightings.pids().containerOf(11432)).as("conmon").hasValue(ID);
+        assertThat(sightings.pids().containerOf(11443)).as("init").hasValue(ID);
         Files.writeString(oomControl, "oom_kill_disable 0\nunder_oom 0\noom_kill 1\n");
 
         tracker.onEvent(event("died", "137"));
@@ -86,7 +86,7 @@ class ContainerOomAndExitTest {
         tracker.onEvent(event("died", "137"));
         tracker.onEvent(event("remove", "0"));
         assertThat(tracker.oom().total(ID)).isEmpty();
-        assertThat(monitors.size()).isZero();
+        assertThat(sightings.pids().size()).isZero();
     }
 
     private static JsonNode event(String status, String exit) {
