@@ -1,5 +1,7 @@
 package io.podwatch.collectors.engine;
 
+import io.podwatch.core.inventory.ContainerKey;
+import io.podwatch.core.inventory.InventoryFeed;
 import java.util.Objects;
 
 /**
@@ -9,14 +11,20 @@ import java.util.Objects;
  * owner and two users' "web" containers stay apart.
  */
 public record EngineRef(String engine, String owner) {
-    public static final String PODMAN = "podman";
-    public static final String DOCKER = "docker";
-    public static final String ROOT = "root";
-    public static final EngineRef ROOTFUL_PODMAN = new EngineRef(PODMAN, ROOT);
+    public static final EngineRef ROOTFUL_PODMAN = new EngineRef(ContainerKey.PODMAN, ContainerKey.ROOT);
+    public static final EngineRef DOCKER = new EngineRef(ContainerKey.DOCKER, ContainerKey.ROOT);
 
     public EngineRef {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(owner, "owner");
+    }
+
+    public static EngineRef of(InventoryFeed feed) {
+        return new EngineRef(feed.engine(), feed.owner());
+    }
+
+    public static EngineRef of(ContainerKey key) {
+        return new EngineRef(key.engine(), key.owner());
     }
 
     /** e.g. {@code podman/root}, {@code podman/alice}, {@code docker/root}: for logs and self-metrics. */

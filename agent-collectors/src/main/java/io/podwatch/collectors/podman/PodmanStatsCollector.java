@@ -1,10 +1,9 @@
 package io.podwatch.collectors.podman;
 
-import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.collectors.podman.cgroup.OomCounters;
-import io.podwatch.collectors.podman.container.ContainerInfo;
-import io.podwatch.collectors.podman.events.LifecycleEvents;
 import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.collectors.podman.events.LifecycleEvents;
 import io.podwatch.collectors.podman.stats.ContainerSamples;
 import io.podwatch.collectors.podman.stats.ContainerStats;
 import io.podwatch.collectors.podman.stats.StatsSource;
@@ -60,7 +59,6 @@ public final class PodmanStatsCollector implements Collector {
         List<ContainerInfo> running = all.stream().filter(ContainerInfo::running).toList();
         Map<String, ContainerStats> stats = source.read(running);
         OomCounters oom = tracker.oom();
-        EngineRef engine = tracker.engine();
         List<Sample> samples = new ArrayList<>(all.size() * 8 + running.size() * 24);
         for (ContainerInfo c : all) {
             ContainerStats s = c.running() ? stats.get(c.id()) : null;
@@ -68,12 +66,12 @@ public final class PodmanStatsCollector implements Collector {
                 oom.running(c.id(), c.pid(), c.cgroupPath());
                 long kills = oom.observed(c.id(), s == null ? Double.NaN : s.oomKills());
                 if (kills > 0) { // a process other than init was killed, or between the died event's read
-                    out.event(LifecycleEvents.oomKilled(c.ref(), engine, kills, now));
+                    out.event(LifecycleEvents.oomKilled(c.ref(), tracker.engine(), kills, now));
                 }
             }
             OptionalLong total = oom.total(c.id());
             double oomKills = total.isPresent() ? total.getAsLong() : s == null ? Double.NaN : s.oomKills();
-            ContainerSamples.add(samples, engine, c, s, oomKills, now);
+            ContainerSamples.add(samples, c, s, oomKills, now);
         }
         out.samples(new SampleBatch(NAME, now, samples));
     }

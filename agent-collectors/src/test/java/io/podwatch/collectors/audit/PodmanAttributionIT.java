@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.EngineContainerNames;
 import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
-import io.podwatch.collectors.engine.EngineRef;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.PodmanItKit;
@@ -58,8 +57,7 @@ class PodmanAttributionIT {
                 .add("-a", "always,exit", "-F", "arch=b64", "-S", "execve", "-F", "auid=" + AUID, "-k", KEY);
         podman = PodmanHarness.create();
         podman.startService();
-        kit = PodmanItKit.start(PodmanItKit.config(podman, StatsSourceKind.CGROUP), dir.resolve("state"),
-                EngineRef.ROOTFUL_PODMAN, SIGHTINGS);
+        kit = PodmanItKit.start(PodmanItKit.config(podman, StatsSourceKind.CGROUP), dir.resolve("state"), SIGHTINGS);
         EngineContainerNames names = new EngineContainerNames(SIGHTINGS.containers(), List.of(
                 new PodmanContainerNames(kit.module.api(), Clock.systemUTC(), Duration.ofMinutes(1), 64)));
         trail = HARNESS.trail(LOG, dir.resolve("audit"), false, new AuditRuleSet(DefaultAuditRules.all()),

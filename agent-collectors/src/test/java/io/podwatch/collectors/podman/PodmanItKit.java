@@ -1,7 +1,7 @@
 package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.service.PodmanCommand;
@@ -27,8 +27,9 @@ public final class PodmanItKit implements AutoCloseable {
     public final PodmanModule module;
     private final List<Managed> started = new ArrayList<>();
 
-    private PodmanItKit(PodmanConfig config, Path stateDir, EngineRef engine, Sightings sightings) {
-        module = PodmanModule.create(config, stateDir, out, Clock.systemUTC(), meters, engine, sightings);
+    private PodmanItKit(PodmanConfig config, Path stateDir, Sightings sightings) {
+        module = PodmanModule.create(config, stateDir, new Inventory(Clock.systemUTC()), out, Clock.systemUTC(), meters,
+                sightings);
     }
 
     /** Default config pointed at the harness's socket, with the given stats source. */
@@ -39,13 +40,12 @@ public final class PodmanItKit implements AutoCloseable {
     }
 
     public static PodmanItKit start(PodmanConfig config, Path stateDir) throws Exception {
-        return start(config, stateDir, EngineRef.ROOTFUL_PODMAN, Sightings.create(Clock.systemUTC()));
+        return start(config, stateDir, Sightings.create(Clock.systemUTC()));
     }
 
     /** As the agent wires it: this engine feeds the shared sightings the audit trail reads. */
-    public static PodmanItKit start(PodmanConfig config, Path stateDir, EngineRef engine, Sightings sightings)
-            throws Exception {
-        PodmanItKit kit = new PodmanItKit(config, stateDir, engine, sightings);
+    public static PodmanItKit start(PodmanConfig config, Path stateDir, Sightings sightings) throws Exception {
+        PodmanItKit kit = new PodmanItKit(config, stateDir, sightings);
         for (Managed m : kit.module.managed()) {
             m.start();
             kit.started.add(0, m);

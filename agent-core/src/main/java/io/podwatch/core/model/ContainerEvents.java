@@ -42,6 +42,11 @@ public final class ContainerEvents {
     private ContainerEvents() {
     }
 
+    /** The source of an engine's lifecycle events: {@code podman} or {@code docker}. */
+    public static String source(String engine) {
+        return DOCKER_SOURCE.equals(engine) ? DOCKER_SOURCE : SOURCE;
+    }
+
     /** Whether events of this source follow this contract (either engine's lifecycle events). */
     public static boolean fromEngine(String source) {
         return SOURCE.equals(source) || DOCKER_SOURCE.equals(source);

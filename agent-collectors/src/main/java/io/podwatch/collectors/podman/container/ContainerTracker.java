@@ -9,6 +9,8 @@ import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.events.LifecycleEvents;
 import io.podwatch.collectors.podman.events.PodmanEvent;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.InventoryFeed;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,8 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the {@link ContainerSet} current: a full re-list (at every events (re)connect and as the
- * periodic poll fallback) and one event at a time from the stream. Inspects a container when it is
+ * Podman's feed of the container inventory: keeps its {@link InventoryFeed} current with a full
+ * re-list (at every events (re)connect and as the periodic poll fallback) and one event at a time
+ * from the stream. Inspects a container when it is
  * new or its run changed, which is where restart count, policy, limits and cgroup come from. Emits
  * the lifecycle events; the re-list emits {@code container-restarts-observed} when a container's
  * RestartCount or StartedAt moved with no event seen for it. On a death it reads the kernel's OOM
@@ -31,7 +34,7 @@ import java.util.Set;
  */
 public final class ContainerTracker {
     private final PodmanApi api;
-    private final ContainerSet containers;
+    private final InventoryFeed containers;
     private final Emitter out;
     private final Clock clock;
     private final EngineRef engine;
@@ -39,25 +42,24 @@ public final class ContainerTracker {
     private final Sightings sightings;
     /** Exit code of each container's last died event: inspect reports 0 again once a restart began. */
     private final Map<String, Integer> lastExit = new HashMap<>();
-    private volatile boolean synced;
 
-    /** Rootful Podman with the host's cgroup and proc trees, for tests and tools. */
-    public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock) {
-        this(api, containers, out, clock, EngineRef.ROOTFUL_PODMAN,
-                new OomCounters(Path.of("/sys/fs/cgroup"), Path.of("/proc")), Sightings.create(clock));
+    /** With the host's cgroup and proc trees, for tests and tools. */
+    public ContainerTracker(PodmanApi api, InventoryFeed containers, Emitter out, Clock clock) {
+        this(api, containers, out, clock, new OomCounters(Path.of("/sys/fs/cgroup"), Path.of("/proc")),
+                Sightings.create(clock));
     }
 
     /**
      * @param oom the kernel's OOM counters of the containers' cgroups, read at each death
      * @param sightings fed with each container seen and its conmon and init pids, for audit attribution
      */
-    public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock, EngineRef engine,
-                            OomCounters oom, Sightings sightings) {
+    public ContainerTracker(PodmanApi api, InventoryFeed containers, Emitter out, Clock clock, OomCounters oom,
+                            Sightings sightings) {
         this.api = api;
         this.containers = containers;
         this.out = out;
         this.clock = clock;
-        this.engine = engine;
+        this.engine = EngineRef.of(containers);
         this.oom = oom;
         this.sightings = sightings;
     }
@@ -70,13 +72,14 @@ public final class ContainerTracker {
         return oom;
     }
 
-    public ContainerSet containers() {
+    /** This engine's part of the inventory. */
+    public InventoryFeed containers() {
         return containers;
     }
 
     /** True once a re-list has succeeded. */
     public boolean synced() {
-        return synced;
+        return containers.synced();
     }
 
     /** Lists every container, inspects the new and changed ones, drops the gone ones. */
@@ -84,7 +87,7 @@ public final class ContainerTracker {
         List<JsonNode> entries = api.listContainers(true);
         Set<String> present = new HashSet<>();
         for (JsonNode entry : entries) {
-            ContainerInfo listed = ContainerJson.fromList(entry);
+            ContainerInfo listed = InspectJson.fromList(entry, containers.engine(), containers.owner());
             present.add(listed.id());
             Optional<ContainerInfo> known = containers.get(listed.id());
             if (known.isPresent() && known.get().inspected() && !moved(known.get(), listed)) {
@@ -97,14 +100,13 @@ public final class ContainerTracker {
             }
             ContainerInfo fresh = sticky(now.get().withPodName(listed.pod()));
             containers.put(fresh);
-            if (synced && known.isPresent() && known.get().inspected()) {
+            if (containers.synced() && known.isPresent() && known.get().inspected()) {
                 observeRestarts(known.get(), fresh);
             }
         }
         containers.retainOnly(present);
         oom.retainOnly(present);
         lastExit.keySet().retainAll(present);
-        synced = true;
     }
 
     /** A run changed: another start, another restart, another state. */
@@ -120,7 +122,7 @@ public final class ContainerTracker {
         boolean restarted = now.startedAt() != null && !now.startedAt().equals(before.startedAt())
                 && before.startedAt() != null;
         if (delta > 0 || restarted) {
-            out.event(LifecycleEvents.restartsObserved(now, delta, clock.instant(), engine));
+            out.event(LifecycleEvents.restartsObserved(now, delta, clock.instant()));
         }
     }
 
@@ -131,7 +133,9 @@ public final class ContainerTracker {
             return;
         }
         ContainerInfo known = containers.get(e.id()).orElse(null);
-        sightings.containers().seen(engine, e.ref(), 0); // before a --rm container is gone from inspect
+        if (!e.status().equals("remove")) {
+            sightings.containers().seen(engine, e.ref(), 0); // before a --rm container is gone from inspect
+        }
         long oomKills = 0;
         switch (e.status()) {
             case "remove" -> forget(e.id());
@@ -165,23 +169,22 @@ public final class ContainerTracker {
      */
     private ContainerInfo sticky(ContainerInfo c) {
         Integer died = lastExit.get(c.id());
-        boolean finished = c.state().equals("exited") || c.state().equals("stopped");
-        if (finished) {
+        if (c.state().equals("exited") || c.state().equals("stopped")) {
             lastExit.put(c.id(), c.exitCode());
             return c;
         }
         return died == null || died == c.exitCode() ? c : c.withExitCode(died);
     }
 
-    /** A running container's init (and the engine's monitor of it) now belong to it, for OOM counts and audit. */
-    private void observeRun(ContainerInfo c, JsonNode inspect) {
+    /** A container's init and conmon now belong to it, for OOM counts and audit attribution. */
+    private void observe(ContainerInfo c) {
         sightings.containers().seen(engine, c.ref(), c.running() ? c.pid() : 0);
         if (!c.running() || c.pid() <= 0) {
             return;
         }
         oom.running(c.id(), c.pid(), c.cgroupPath());
         sightings.pids().put(c.pid(), c.id());
-        sightings.pids().put(inspect.path("State").path("ConmonPid").asLong(0), c.id());
+        sightings.pids().put(c.conmonPid(), c.id());
     }
 
     /** Re-inspects; keeps the old view when the API cannot answer right now. */
@@ -201,9 +204,8 @@ public final class ContainerTracker {
 
     private Optional<ContainerInfo> inspect(String id) throws IOException {
         try {
-            JsonNode json = api.inspectContainer(id);
-            ContainerInfo c = ContainerJson.fromInspect(json);
-            observeRun(c, json);
+            ContainerInfo c = InspectJson.fromInspect(api.inspectContainer(id), containers.engine(), containers.owner());
+            observe(c);
             return Optional.of(c);
         } catch (ApiStatusException e) {
             if (e.notFound()) {

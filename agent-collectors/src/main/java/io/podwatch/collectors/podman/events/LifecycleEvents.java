@@ -1,7 +1,7 @@
 package io.podwatch.collectors.podman.events;
 
 import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
@@ -25,7 +25,7 @@ public final class LifecycleEvents {
     }
 
     public static Optional<Event> of(PodmanEvent e, ContainerInfo known) {
-        return of(e, known, EngineRef.ROOTFUL_PODMAN);
+        return of(e, known, known != null ? EngineRef.of(known.key()) : EngineRef.ROOTFUL_PODMAN);
     }
 
     public static Optional<Event> of(PodmanEvent e, ContainerInfo known, EngineRef engine) {
@@ -52,7 +52,7 @@ public final class LifecycleEvents {
         }
         restartFields(fields, known);
         return Optional.of(new Event(e.time(), EventKind.EVENT, ContainerEvents.action(e.status()), "process",
-                severity, ContainerEvents.SOURCE, ref, message, fields));
+                severity, ContainerEvents.source(engine.engine()), ref, message, fields));
     }
 
     /**
@@ -62,9 +62,10 @@ public final class LifecycleEvents {
     public static Event oomKilled(ContainerRef ref, EngineRef engine, long kills, Instant at) {
         Map<String, Object> fields = engineFields(engine);
         fields.put(ContainerEvents.OOM_KILLS, kills);
-        return new Event(at, EventKind.EVENT, ContainerEvents.OOM, "process", Severity.HIGH, ContainerEvents.SOURCE,
-                ref, "container " + ref.display() + " (" + engine + "): the kernel OOM-killed " + kills
-                        + (kills == 1 ? " process" : " processes") + " (memory cgroup oom_kill counter)", fields);
+        return new Event(at, EventKind.EVENT, ContainerEvents.OOM, "process", Severity.HIGH,
+                ContainerEvents.source(engine.engine()), ref, "container " + ref.display() + " (" + engine
+                + "): the kernel OOM-killed " + kills + (kills == 1 ? " process" : " processes")
+                + " (memory cgroup oom_kill counter)", fields);
     }
 
     /** The container's engine and owner, on every lifecycle event. */
@@ -77,15 +78,11 @@ public final class LifecycleEvents {
 
     /** The poll fallback's event: restarts happened that no event told us about. */
     public static Event restartsObserved(ContainerInfo now, int delta, Instant at) {
-        return restartsObserved(now, delta, at, EngineRef.ROOTFUL_PODMAN);
-    }
-
-    public static Event restartsObserved(ContainerInfo now, int delta, Instant at, EngineRef engine) {
-        Map<String, Object> fields = engineFields(engine);
+        Map<String, Object> fields = engineFields(EngineRef.of(now.key()));
         fields.put(ContainerEvents.RESTART_DELTA, delta);
         restartFields(fields, now);
         return new Event(at, EventKind.EVENT, ContainerEvents.RESTARTS_OBSERVED, "process",
-                delta > 0 ? Severity.LOW : Severity.INFO, ContainerEvents.SOURCE, now.ref(),
+                delta > 0 ? Severity.LOW : Severity.INFO, ContainerEvents.source(now.engine()), now.ref(),
                 "container " + now.ref().display() + " restarted " + delta + " time(s) since the last poll"
                         + " without events being seen", fields);
     }

@@ -2,8 +2,7 @@ package io.podwatch.collectors.podman.stats;
 
 import static io.podwatch.collectors.podman.PodmanMetrics.*;
 
-import io.podwatch.collectors.engine.EngineRef;
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import java.time.Instant;
@@ -21,10 +20,9 @@ public final class ContainerSamples {
      * Appends the samples of one container to {@code out}; {@code stats} is null when not running;
      * {@code oomKills} is the kernel's count over the container's runs, NaN when unknown.
      */
-    public static void add(List<Sample> out, EngineRef engine, ContainerInfo c, ContainerStats stats, double oomKills,
-                           Instant now) {
-        String[] l = {c.id(), c.name(), c.image(), c.pod(), engine.engine(), engine.owner()};
-        out.add(STATE.sample(1, c.id(), c.name(), c.image(), c.pod(), engine.engine(), engine.owner(),
+    public static void add(List<Sample> out, ContainerInfo c, ContainerStats stats, double oomKills, Instant now) {
+        String[] l = {c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner()};
+        out.add(STATE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner(),
                 c.state().isEmpty() ? "unknown" : c.state()));
         add(out, OOM_EVENTS, oomKills, l);
         if (c.restartCount() >= 0) {
@@ -34,12 +32,12 @@ public final class ContainerSamples {
         if (c.startedAt() != null) {
             out.add(START_TIME.sample(c.startedAt().getEpochSecond() + c.startedAt().getNano() / 1e9, l));
         }
-        if (c.memoryLimit() > 0) {
-            out.add(SPEC_MEMORY_LIMIT.sample(c.memoryLimit(), l));
+        if (c.limits().memory() > 0) {
+            out.add(SPEC_MEMORY_LIMIT.sample(c.limits().memory(), l));
         }
-        if (c.cpuQuota() > 0) {
-            out.add(SPEC_CPU_QUOTA.sample(c.cpuQuota(), l));
-            out.add(SPEC_CPU_PERIOD.sample(c.cpuPeriod() > 0 ? c.cpuPeriod() : 100_000, l));
+        if (c.limits().cpuQuota() > 0) {
+            out.add(SPEC_CPU_QUOTA.sample(c.limits().cpuQuota(), l));
+            out.add(SPEC_CPU_PERIOD.sample(c.limits().cpuPeriod() > 0 ? c.limits().cpuPeriod() : 100_000, l));
         }
         if (stats == null) {
             return;
@@ -59,7 +57,7 @@ public final class ContainerSamples {
         add(out, PROCESSES, stats.pids(), l);
         add(out, THREADS_MAX, stats.pidsLimit(), l);
         for (NetStats n : stats.network()) {
-            String[] nl = {c.id(), c.name(), c.image(), c.pod(), engine.engine(), engine.owner(), n.iface()};
+            String[] nl = {c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner(), n.iface()};
             add(out, NET_RX_BYTES, n.rxBytes(), nl);
             add(out, NET_TX_BYTES, n.txBytes(), nl);
             add(out, NET_RX_PACKETS, n.rxPackets(), nl);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.FakePodmanApi;
 import io.podwatch.collectors.podman.Fixtures;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** OOM kills from the cgroup counter and the died event's exit code, on the cgroup v1 fixture of a real run. */
 class ContainerOomAndExitTest {
     static final String ID = "05a5e92e474f19dce5c7409ce022aa131343e24e774d16fa3c9762e494aef69d";
-    static final EngineRef ALICE = new EngineRef("podman", "alice");
 
     @TempDir
     Path dir;
@@ -42,8 +41,8 @@ class ContainerOomAndExitTest {
         PathUtils.copyDirectory(Path.of("src/test/resources/fixtures/podman/cgroup-v1/burner"), dir);
         oomControl = dir.resolve("sys/memory/libpod_parent/libpod-" + ID + "/memory.oom_control");
         api.with(Fixtures.json("podman4/list.json").get(0), Fixtures.json("podman4/inspect-burner.json"));
-        tracker = new ContainerTracker(api, new ContainerSet(10), out,
-                Clock.fixed(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC), ALICE,
+        tracker = new ContainerTracker(api, new Inventory(Clock.systemUTC()).feed("podman", "alice", 10), out,
+                Clock.fixed(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC),
                 new OomCounters(dir.resolve("sys"), dir.resolve("proc")), sightings);
         tracker.relist();
     }
