@@ -30,6 +30,7 @@ import java.util.OptionalLong;
 public final class PodmanStatsCollector implements Collector {
     public static final String NAME = "podman";
 
+    private final String name;
     private final ContainerTracker tracker;
     private final StatsSource source;
     private final Clock clock;
@@ -37,6 +38,16 @@ public final class PodmanStatsCollector implements Collector {
     private Instant lastRelist = Instant.MIN;
 
     public PodmanStatsCollector(ContainerTracker tracker, StatsSource source, Clock clock, Duration relistInterval) {
+        this(NAME, tracker, source, clock, relistInterval);
+    }
+
+    /**
+     * @param name the collector's name, which is also its batch's source: {@code podman},
+     *     {@code docker}, {@code podman-alice} — one per engine and owner, so no batch replaces another's
+     */
+    public PodmanStatsCollector(String name, ContainerTracker tracker, StatsSource source, Clock clock,
+                                Duration relistInterval) {
+        this.name = name;
         this.tracker = tracker;
         this.source = source;
         this.clock = clock;
@@ -45,7 +56,7 @@ public final class PodmanStatsCollector implements Collector {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -73,7 +84,7 @@ public final class PodmanStatsCollector implements Collector {
             double oomKills = total.isPresent() ? total.getAsLong() : s == null ? Double.NaN : s.oomKills();
             ContainerSamples.add(samples, c, s, oomKills, now);
         }
-        out.samples(new SampleBatch(NAME, now, samples));
+        out.samples(new SampleBatch(name, now, samples));
     }
 
     /** The source in use ({@code api}, {@code cgroup}), for the benchmark and logs. */

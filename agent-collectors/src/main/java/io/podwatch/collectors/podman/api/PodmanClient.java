@@ -1,208 +1,79 @@
 package io.podwatch.collectors.podman.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.podwatch.collectors.podman.PodmanApi;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@link PodmanApi} over one Unix socket: docker-java's httpclient5 transport for raw requests to
- * libpod paths, Jackson for the bodies. Paths carry a fixed API version because Podman accepts any
- * version there (a wrong one would fail silently, so we pin the oldest we support). Each call is
- * bounded by {@code timeout} (see {@link CallDeadline}); the event stream only while waiting for
- * its headers, then until interrupted. Construction does no I/O.
+ * {@link PodmanApi} over one Unix socket ({@link EngineHttp}). Paths carry a fixed API version
+ * because Podman accepts any version there (a wrong one would fail silently, so we pin the oldest
+ * we support). Construction does no I/O.
  */
 public final class PodmanClient implements PodmanApi {
     static final String LIBPOD = "/v4.0.0/libpod";
     private static final String CONTAINER_EVENTS = "/events?stream=true&filters=%7B%22type%22%3A%5B%22container%22%5D%7D";
 
-    private final URI socket;
-    private final Duration timeout;
-    private final ApiObserver observer;
-    private final DockerHttpClient http;
-    private final CallDeadline deadline = new CallDeadline();
-    private final ObjectMapper json = new ObjectMapper();
+    private final EngineHttp http;
 
     public PodmanClient(URI socket, Duration timeout, ApiObserver observer) {
-        this.socket = socket;
-        this.timeout = timeout;
-        this.observer = observer;
-        this.http = new ApacheDockerHttpClient.Builder().dockerHost(socket).maxConnections(4)
-                .connectionTimeout(timeout).responseTimeout(timeout).build();
+        this.http = new EngineHttp(socket, timeout, observer);
     }
 
     public URI socket() {
-        return socket;
+        return http.socket();
     }
 
     @Override
     public void ping() throws IOException {
-        call("ping", "/_ping", false);
+        http.check("ping", "/_ping");
     }
 
     @Override
     public List<JsonNode> listContainers(boolean all) throws IOException {
-        return elements("list", LIBPOD + "/containers/json?all=" + all);
+        return http.elements("list", LIBPOD + "/containers/json?all=" + all);
     }
 
     @Override
     public JsonNode inspectContainer(String nameOrId) throws IOException {
-        return call("inspect", LIBPOD + "/containers/" + nameOrId + "/json", true);
+        return http.get("inspect", LIBPOD + "/containers/" + nameOrId + "/json");
     }
 
     @Override
     public JsonNode statsAll() throws IOException {
-        return call("stats", LIBPOD + "/containers/stats?stream=false", true);
+        return http.get("stats", LIBPOD + "/containers/stats?stream=false");
     }
 
     @Override
     public List<JsonNode> listImages() throws IOException {
-        return elements("images", LIBPOD + "/images/json");
+        return http.elements("images", LIBPOD + "/images/json");
     }
 
     @Override
     public JsonNode inspectImage(String nameOrId) throws IOException {
-        return call("image", LIBPOD + "/images/" + nameOrId + "/json", true);
+        return http.get("image", LIBPOD + "/images/" + nameOrId + "/json");
     }
 
     @Override
     public List<JsonNode> listVolumes() throws IOException {
-        return elements("volumes", LIBPOD + "/volumes/json");
+        return http.elements("volumes", LIBPOD + "/volumes/json");
     }
 
     @Override
     public JsonNode info() throws IOException {
-        return call("info", LIBPOD + "/info", true);
-    }
-
-    private List<JsonNode> elements(String call, String path) throws IOException {
-        JsonNode body = call(call, path, true);
-        if (body.isNull()) {
-            return List.of();
-        }
-        if (!body.isArray()) {
-            throw new IOException("GET " + path + " on " + socket + ": malformed response: expected a JSON array, got "
-                    + body.getNodeType());
-        }
-        List<JsonNode> out = new ArrayList<>(body.size());
-        body.forEach(out::add);
-        return out;
-    }
-
-    private JsonNode call(String call, String path, boolean parse) throws IOException {
-        long t0 = System.nanoTime();
-        boolean ok = false;
-        try (CallDeadline.Guard guard = deadline.start(timeout)) {
-            try (DockerHttpClient.Response r = http.execute(get(path))) {
-                byte[] body = r.getBody() == null ? new byte[0] : r.getBody().readAllBytes();
-                checkStatus(path, r.getStatusCode(), body);
-                JsonNode node = parse ? parse(path, body) : null;
-                ok = true;
-                return node;
-            } catch (RuntimeException | IOException e) {
-                throw failure(path, e, guard.fired());
-            }
-        } finally {
-            observer.observed(call, System.nanoTime() - t0, ok);
-        }
-    }
-
-    private JsonNode parse(String path, byte[] body) throws IOException {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new IOException("GET " + path + " on " + socket + ": malformed response: empty body, expected JSON");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new IOException("GET " + path + " on " + socket + ": malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
-        }
-    }
-
-    private void checkStatus(String path, int status, byte[] body) throws IOException {
-        if (status / 100 != 2) {
-            String text = new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8).trim();
-            throw new ApiStatusException("GET " + path + " on " + socket + ": HTTP " + status
-                    + (text.isEmpty() ? "" : ": " + text), status);
-        }
-    }
-
-    /** Names the path and the cause; a timeout we caused says so instead of "interrupted". */
-    private IOException failure(String path, Exception e, boolean timedOut) {
-        if (e instanceof ApiStatusException || (e instanceof IOException io && io.getMessage() != null
-                && io.getMessage().startsWith("GET " + path))) {
-            return (IOException) e;
-        }
-        // docker-java wraps transport failures in RuntimeException: name the real one
-        Throwable t = e instanceof RuntimeException && e.getCause() instanceof IOException ? e.getCause() : e;
-        String cause = timedOut ? "no answer within " + timeout.toMillis() + " ms"
-                : t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-        Throwable root = t.getCause();
-        if (!timedOut && root != null && root.getMessage() != null && !cause.contains(root.getMessage())) {
-            cause += " (" + root.getMessage() + ")";
-        }
-        return new IOException("GET " + path + " on " + socket + ": " + cause, e);
+        return http.get("info", LIBPOD + "/info");
     }
 
     @Override
     public void streamEvents(Consumer<JsonNode> sink) throws IOException, InterruptedException {
-        String path = LIBPOD + CONTAINER_EVENTS;
-        DockerHttpClient.Response r;
-        long t0 = System.nanoTime();
-        try (CallDeadline.Guard guard = deadline.start(timeout)) {
-            try {
-                r = http.execute(get(path));
-            } catch (RuntimeException e) {
-                observer.observed("events", System.nanoTime() - t0, false);
-                throw failure(path, e, guard.fired());
-            }
-        }
-        observer.observed("events", System.nanoTime() - t0, true);
-        try (r; BufferedReader in = new BufferedReader(new InputStreamReader(r.getBody(), StandardCharsets.UTF_8))) {
-            if (r.getStatusCode() / 100 != 2) {
-                checkStatus(path, r.getStatusCode(), r.getBody().readNBytes(300));
-            }
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedException("event stream interrupted");
-                }
-                if (!line.isBlank()) {
-                    sink.accept(parse(path, line.getBytes(StandardCharsets.UTF_8)));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // an interrupt closed the channel under the read: that is the requested stop
-                throw new InterruptedException("event stream interrupted");
-            }
-            throw failure(path, e, false);
-        }
-    }
-
-    private static DockerHttpClient.Request get(String path) {
-        return DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
+        http.stream("events", LIBPOD + CONTAINER_EVENTS, sink);
     }
 
     @Override
     public void close() {
-        deadline.close();
-        try {
-            http.close();
-        } catch (IOException | RuntimeException e) {
-            // closing pooled Unix-socket connections cannot fail in a way we could act on
-        }
+        http.close();
     }
 }

@@ -144,7 +144,11 @@ public final class ContainerTracker {
                 e.exitCode().ifPresent(code -> lastExit.put(e.id(), code));
                 known = refresh(e.id(), known);
             }
-            case "create", "start", "restart", "oom", "stop" -> known = refresh(e.id(), known);
+            case "oom" -> {
+                oom.check(e.id()); // the engine saw it: the counter's move is this event, not another
+                known = refresh(e.id(), known);
+            }
+            case "create", "start", "restart", "stop" -> known = refresh(e.id(), known);
             default -> {
                 return;
             }
