@@ -36,7 +36,7 @@ public final class AuditEventMapper {
 
     public Event map(AuditEvent ae) {
         Map<String, Object> f = decoder.decode(ae);
-        ContainerRef container = attribution.attribute(f);
+        ContainerRef container = attribution.attribute(f, ae.key().epochMillis());
         Object keys = f.get("auditd.key");
         String firstKey = keys instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
         stats.event(ae.primary().type(), firstKey);

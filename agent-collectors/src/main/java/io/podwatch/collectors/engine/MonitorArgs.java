@@ -48,7 +48,8 @@ public final class MonitorArgs {
                 && argv.stream().anyMatch(a -> a.equals("create") || a.equals("exec") || a.equals("run"));
     }
 
-    static boolean trusted(String executable) {
+    /** Whether {@code executable} lives in a root-owned system directory. */
+    public static boolean trusted(String executable) {
         if (executable.contains("/../") || executable.contains("/./")) {
             return false;
         }
