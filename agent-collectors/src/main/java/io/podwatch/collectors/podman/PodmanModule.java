@@ -10,6 +10,7 @@ import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
 import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.events.EventWatcher;
+import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.podman.service.OwnedPodmanService;
 import io.podwatch.collectors.podman.stats.ApiStatsSource;
 import io.podwatch.collectors.podman.stats.AutoStatsSource;
@@ -35,13 +36,14 @@ import java.util.Optional;
  * adds {@link #managed()} to its lifecycle in order (then the collector), and registers
  * {@link #collector()} with the runner under {@link #schedule()}.
  */
-public final class PodmanModule {
+public final class PodmanModule implements Engine {
     private final OwnedPodmanService service;
     private final PodmanConnection connection;
     private final EventWatcher events;
     private final PodmanStatsCollector collector;
     private final CollectorRunner.Schedule schedule;
     private final ContainerTracker tracker;
+    private final EngineRef engine;
 
     /** Makes an engine's API client for a socket, reporting each call to the observer. */
     @FunctionalInterface
@@ -51,6 +53,7 @@ public final class PodmanModule {
 
     private PodmanModule(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out, Clock clock,
                          MeterRegistry meters, Sightings sightings, EngineRef engine, Clients clients) {
+        this.engine = engine;
         PodmanSelfMetrics self = new PodmanSelfMetrics(meters, engine);
         boolean mayOwn = config.ownService() && config.socket().isEmpty();
         service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
@@ -111,7 +114,7 @@ public final class PodmanModule {
         out.add(new Managed() {
             @Override
             public String name() {
-                return "podman-api";
+                return collector.name() + "-api";
             }
 
             @Override
@@ -134,6 +137,21 @@ public final class PodmanModule {
     /** The API the collectors share; other Podman-based collectors (volumes, posture) may reuse it. */
     public PodmanApi api() {
         return connection;
+    }
+
+    @Override
+    public String name() {
+        return collector.name();
+    }
+
+    @Override
+    public Optional<PodmanApi> podmanApi() {
+        return Optional.of(connection);
+    }
+
+    /** Which engine and owner this module watches. */
+    public EngineRef engineRef() {
+        return engine;
     }
 
     public ContainerTracker tracker() {
