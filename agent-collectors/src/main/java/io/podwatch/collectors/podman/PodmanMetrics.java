@@ -14,6 +14,7 @@ public final class PodmanMetrics {
     static final String[] L = {"id", "name", "image", "pod", "engine", "owner"};
     private static final String[] NET = {"id", "name", "image", "pod", "engine", "owner", "interface"};
     private static final String[] STATE_L = {"id", "name", "image", "pod", "engine", "owner", "state"};
+    private static final String[] SOURCE_L = {"id", "name", "image", "pod", "engine", "owner", "source"};
 
     public static final MetricDef CPU = MetricDef.counter("container_cpu_usage_seconds_total", "seconds",
             "Cumulative cpu time consumed", L);
@@ -74,6 +75,10 @@ public final class PodmanMetrics {
             "Last time the container's resource counters were read, since unix epoch", L);
     public static final MetricDef STATE = MetricDef.gauge("podwatch_container_state", "",
             "1 for the container's current engine state (created, running, exited, paused, ...)", STATE_L);
+    public static final MetricDef STATS_SOURCE = MetricDef.gauge("podwatch_container_stats_source", "",
+            "1 for where the container's resource counters come from: cgroup (its cgroup files), api (the"
+                    + " engine's API) or proc (its process tree in /proc: rootless on cgroup v1, no cgroup of its own)",
+            SOURCE_L);
     public static final MetricDef RESTARTS = MetricDef.counter("podwatch_container_restarts_total", "",
             "Times the engine restarted the container under its restart policy (RestartCount)", L);
     public static final MetricDef EXIT_CODE = MetricDef.gauge("podwatch_container_exit_code", "",
@@ -88,6 +93,6 @@ public final class PodmanMetrics {
                 MEMORY_USAGE, MEMORY_WORKING_SET, MEMORY_RSS, MEMORY_CACHE, OOM_EVENTS, SPEC_MEMORY_LIMIT,
                 SPEC_CPU_QUOTA, SPEC_CPU_PERIOD, FS_READS, FS_WRITES, NET_RX_BYTES, NET_TX_BYTES, NET_RX_PACKETS,
                 NET_TX_PACKETS, NET_RX_ERRORS, NET_TX_ERRORS, NET_RX_DROPPED, NET_TX_DROPPED, PROCESSES,
-                THREADS_MAX, START_TIME, LAST_SEEN, STATE, RESTARTS, EXIT_CODE);
+                THREADS_MAX, START_TIME, LAST_SEEN, STATE, STATS_SOURCE, RESTARTS, EXIT_CODE);
     }
 }

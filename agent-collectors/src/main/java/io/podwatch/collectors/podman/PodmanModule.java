@@ -3,6 +3,7 @@ package io.podwatch.collectors.podman;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.engine.proc.ProcStatsSource;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
@@ -102,6 +103,7 @@ public final class PodmanModule implements Engine {
             case API -> api;
             case CGROUP -> cgroup;
             case AUTO -> new AutoStatsSource(cgroup, api);
+            case PROC -> new ProcStatsSource(config.procRoot());
         };
     }
 

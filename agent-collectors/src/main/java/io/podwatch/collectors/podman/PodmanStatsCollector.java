@@ -83,6 +83,10 @@ public final class PodmanStatsCollector implements Collector {
             OptionalLong total = oom.total(c.id());
             double oomKills = total.isPresent() ? total.getAsLong() : s == null ? Double.NaN : s.oomKills();
             ContainerSamples.add(samples, c, s, oomKills, now);
+            if (s != null) {
+                samples.add(PodmanMetrics.STATS_SOURCE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.engine(),
+                        c.owner(), source.name()));
+            }
         }
         out.samples(new SampleBatch(name, now, samples));
     }
