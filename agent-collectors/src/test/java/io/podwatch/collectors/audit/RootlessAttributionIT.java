@@ -1,0 +1,184 @@
+package io.podwatch.collectors.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.podwatch.collectors.audit.enrich.ContainerNames;
+import io.podwatch.collectors.audit.enrich.EngineContainerNames;
+import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.engine.EngineDiscovery;
+import io.podwatch.collectors.engine.EnginesConfig;
+import io.podwatch.collectors.engine.Sightings;
+import io.podwatch.collectors.plugin.Engines;
+import io.podwatch.collectors.plugin.SourceContext;
+import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
+import io.podwatch.collectors.podman.PodmanModule;
+import io.podwatch.collectors.podman.service.PodmanCommand;
+import io.podwatch.collectors.testing.AuditRules;
+import io.podwatch.collectors.testing.Host;
+import io.podwatch.collectors.testing.RootlessHarness;
+import io.podwatch.core.collect.Collector;
+import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.inventory.Inventory;
+import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.plugin.Assembly;
+import io.podwatch.core.process.Detector;
+import io.podwatch.core.rules.audit.AuditRuleSet;
+import io.podwatch.core.rules.audit.DefaultAuditRules;
+import io.podwatch.core.testing.RecordingEmitter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attribution for a rootless user's Podman on cgroup v1, where the container's processes have no
+ * cgroup of their own: they are found through their conmon ancestor (or the runc execs in the
+ * audit stream). The user cannot read the host's /etc/shadow, so each attempt is a failed open —
+ * still the sensitive-file rule's business.
+ */
+@Tag("integration")
+class RootlessAttributionIT {
+    static final Path LOG = Path.of("/var/log/audit/audit.log");
+    static final long AUID = 4323;
+    static final String KEY = "pweng-" + UUID.randomUUID().toString().substring(0, 8);
+    static AuditRules rules;
+    static RootlessHarness user;
+    static EngineDiscovery discovery;
+    static AuditTrail trail;
+    static final Sightings SIGHTINGS = Sightings.create(Clock.systemUTC());
+    static final TrailHarness HARNESS = new TrailHarness();
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Host.assume(true, "auditd", "auditctl");
+        user = RootlessHarness.create();
+        user.startService();
+        rules = new AuditRules().add("-w", "/etc/shadow", "-p", "r", "-k", KEY)
+                .add("-a", "always,exit", "-F", "arch=b64", "-S", "execve", "-F", "auid=" + AUID, "-k", KEY);
+        PodmanConfig base = new PodmanConfig(Optional.empty(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(4),
+                StatsSourceKind.AUTO, false, PodmanCommand.of("podman"), Duration.ofMinutes(1), 1000,
+                Path.of("/sys/fs/cgroup"), Path.of("/proc"));
+        Assembly none = new Assembly() {
+            @Override
+            public <T extends Managed> T manage(T part) {
+                return part;
+            }
+
+            @Override
+            public <T extends Collector> T collect(T collector, CollectorRunner.Schedule schedule) {
+                return collector;
+            }
+
+            @Override
+            public void detect(Detector detector) {
+            }
+        };
+        discovery = new EngineDiscovery(new EnginesConfig(true, List.of(), Duration.ofSeconds(1), base,
+                "unix:///nonexistent.sock", Path.of("/run/user")), new SourceContext(Clock.systemUTC(),
+                new SimpleMeterRegistry(), dir, new HostEnv(true, "/root", Map.of()), new RecordingEmitter(), none,
+                new Inventory(Clock.systemUTC()), Engines.NONE, SIGHTINGS));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            discovery.collect(new RecordingEmitter());
+            return !discovery.modules().isEmpty();
+        });
+        PodmanModule m = discovery.modules().stream()
+                .filter(x -> x.engineRef().owner().equals(RootlessHarness.USER)).findFirst().orElseThrow();
+        ContainerNames api = new PodmanContainerNames(m.api(), Clock.systemUTC(), Duration.ofMinutes(1), 64,
+                m.engineRef());
+        trail = HARNESS.trail(LOG, dir.resolve("audit"), false, new AuditRuleSet(DefaultAuditRules.all()),
+                Path.of("/proc"), new EngineContainerNames(SIGHTINGS.containers(), List.of(api)), SIGHTINGS.pids());
+        trail.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (trail != null) {
+            trail.close();
+        }
+        if (discovery != null) {
+            discovery.close();
+        }
+        if (user != null) {
+            user.close();
+        }
+        if (rules != null) {
+            rules.close();
+        }
+    }
+
+    static Event shadowReadIn(String name) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> find(name).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no shadow read attributed to " + name + "; shadow reads seen: "
+                    + HARNESS.events.stream().filter(x -> x.fields().get("file.path") instanceof List<?> l
+                    && l.contains("/etc/shadow")).map(Event::fields).toList(), e);
+        }
+        return find(name).orElseThrow();
+    }
+
+    static Optional<Event> find(String name) {
+        return HARNESS.events.stream().filter(e -> name.equals(e.fields().get("container.name")))
+                .filter(e -> e.fields().get("file.path") instanceof List<?> l && l.contains("/etc/shadow"))
+                .filter(e -> e.fields().get("rule.name") instanceof List<?> l && l.contains("sensitive-file-read"))
+                .findFirst();
+    }
+
+    static void assertAttributed(Event e, String name) {
+        assertThat(e.fields()).as("%s", e.fields()).containsEntry("user.audit.id", AUID)
+                .containsEntry("container.name", name).containsEntry("file.path", List.of("/etc/shadow"))
+                .containsEntry("container.engine", "podman").containsEntry("container.owner", RootlessHarness.USER);
+        assertThat(e.container().name()).isEqualTo(name);
+    }
+
+    @Test
+    void aRunRmIsAttributed() {
+        String name = "pwr-rm-" + UUID.randomUUID().toString().substring(0, 6);
+        AuditRules.asUser(AUID, Map.of(), shell(user.command("run", "--rm", "--network", "none", "--name", name, "-v",
+                "/etc/shadow:/etc/shadow:ro", RootlessHarness.IMAGE, "cat", "/etc/shadow")));
+        assertAttributed(shadowReadIn(name), name);
+    }
+
+    @Test
+    void anExecAndARelativePathAreAttributed() {
+        String name = "pwr-ex-" + UUID.randomUUID().toString().substring(0, 6);
+        user.podman("run", "-d", "--network", "none", "--name", name, "-v", "/etc/shadow:/etc/shadow:ro",
+                RootlessHarness.IMAGE, "sleep", "300");
+        try {
+            AuditRules.asUser(AUID, Map.of(), shell(user.command("exec", name, "cat", "/etc/shadow")));
+            assertAttributed(shadowReadIn(name), name);
+            HARNESS.events.clear();
+            AuditRules.asUser(AUID, Map.of(), shell(user.command("exec", name, "sh", "-c", "cd /etc && cat shadow")));
+            Event e = shadowReadIn(name);
+            assertAttributed(e, name);
+            assertThat(e.fields()).containsEntry("process.working_directory", "/etc");
+        } finally {
+            user.podman("rm", "-f", "-t", "0", name);
+        }
+    }
+
+    /** The command, exit status ignored: the user may not read the host's shadow file, and cat says so. */
+    static List<String> shell(List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            sb.append('\'').append(a.replace("'", "'\\''")).append("' ");
+        }
+        return List.of("sh", "-c", sb + "|| true");
+    }
+}
