@@ -5,7 +5,9 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.api.PodmanClient;
-import io.podwatch.collectors.podman.api.PodmanConnection;
+import io.podwatch.agent.AgentConfig;
+import io.podwatch.collectors.podman.PodmanLocator;
+import io.podwatch.collectors.posture.CommandRunner;
 import io.podwatch.collectors.posture.HostFiles;
 import io.podwatch.collectors.posture.PostureConfig;
 import io.podwatch.collectors.posture.PostureScanner;
@@ -19,19 +21,21 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code podwatch check}: every posture check once, against the Podman socket the agent's config
- * names, printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
+ * {@code podwatch check}: every posture check once, against the Podman {@code run} would use (the
+ * configured socket, the host's, the running agent's own service, else a service of its own —
+ * said on stderr), printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
  * {@code --fail-on}; 3 for a bad config; 4 when Podman cannot be reached.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check every container and the host against the security recommendations, once.")
 final class CheckCommand implements Callable<Integer> {
+    /** The longest a host command may take in {@code check}, so it finishes in about 3 s. */
+    static final java.time.Duration HOST_COMMANDS = java.time.Duration.ofMillis(1500);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -72,9 +76,18 @@ final class CheckCommand implements Callable<Integer> {
         PostureConfig posture = PostureConfig.from(c);
         PodmanConfig podman = PodmanConfig.from(c, env);
         PostureReport report;
-        try (PodmanApi api = new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
-                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout())) {
-            PostureScanner scanner = new PostureScanner(api, HostFiles.real(), new ProcessCommandRunner(),
+        Path stateDir = AgentConfig.from(c).stateDir();
+        try (PodmanLocator podmanAt = PodmanLocator.locate(podman, stateDir);
+             PodmanApi api = new PodmanClient(podmanAt.socket(), podman.timeout(), ApiObserver.NONE)) {
+            spec.commandLine().getErr().println("podwatch: checking Podman on " + podmanAt.socket() + " ("
+                    + podmanAt.how() + ")");
+            spec.commandLine().getErr().flush();
+            // a one-off command answers in seconds: a host command that takes longer (apt-get -s upgrade
+            // on a busy host) is reported as unknown, which the running agent's posture collector is not
+            CommandRunner commands = new ProcessCommandRunner();
+            CommandRunner capped = (argv, timeout) -> commands.run(argv, timeout.compareTo(HOST_COMMANDS) < 0
+                    ? timeout : HOST_COMMANDS);
+            PostureScanner scanner = new PostureScanner(api, HostFiles.real(), capped,
                     posture.allow(), posture.unusedDays(), Clock.systemUTC());
             report = new PostureReport(scanner.once(container)).filter(min, container);
         } catch (ApiStatusException e) {
