@@ -1,6 +1,7 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.Attribution;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
@@ -75,7 +76,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats);
-        AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
+        AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
         return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
     }
 }
