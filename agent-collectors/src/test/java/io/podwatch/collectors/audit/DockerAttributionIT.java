@@ -101,23 +101,7 @@ class DockerAttributionIT {
         }
     }
 
-    static Event shadowReadIn(String name) {
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> find(name).isPresent());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no shadow read attributed to " + name + "; shadow reads seen: "
-                    + HARNESS.events.stream().filter(x -> x.fields().get("file.path") instanceof List<?> l
-                    && l.contains("/etc/shadow")).map(Event::fields).toList(), e);
-        }
-        return find(name).orElseThrow();
-    }
 
-    static Optional<Event> find(String name) {
-        return HARNESS.events.stream().filter(e -> name.equals(e.fields().get("container.name")))
-                .filter(e -> e.fields().get("file.path") instanceof List<?> l && l.contains("/etc/shadow"))
-                .filter(e -> e.fields().get("rule.name") instanceof List<?> l && l.contains("sensitive-file-read"))
-                .findFirst();
-    }
 
     static void assertAttributed(Event e, String name, String source) {
         assertThat(e.fields()).as("%s", e.fields()).containsEntry("user.audit.id", AUID).containsEntry("user.audit.source", source)
@@ -131,7 +115,7 @@ class DockerAttributionIT {
         String name = "pwd-rm-" + UUID.randomUUID().toString().substring(0, 6);
         AuditRules.asUser(AUID, Map.of(), docker.command("run", "--rm", "--network", "none", "--name", name, "-v",
                 "/etc/shadow:/etc/shadow:ro", DockerHarness.IMAGE, "cat", "/etc/shadow"));
-        Event e = shadowReadIn(name);
+        Event e = ShadowReads.in(HARNESS, name);
         assertAttributed(e, name, "docker run");
         assertThat(e.fields()).containsEntry("container.started_by.audit.id", AUID)
                 .hasEntrySatisfying("container.started_by.command", c -> assertThat((String) c).contains("run --rm"));
@@ -144,7 +128,7 @@ class DockerAttributionIT {
                 DockerHarness.IMAGE, "sleep", "300");
         try {
             AuditRules.asUser(AUID, Map.of(), docker.command("exec", name, "cat", "/etc/shadow"));
-            Event e = shadowReadIn(name);
+            Event e = ShadowReads.in(HARNESS, name);
             assertAttributed(e, name, "docker exec");
         } finally {
             docker.docker("rm", "-f", name);
@@ -158,7 +142,7 @@ class DockerAttributionIT {
                 DockerHarness.IMAGE, "sleep", "300");
         try {
             AuditRules.asUser(AUID, Map.of(), docker.command("exec", name, "sh", "-c", "cd /etc && cat shadow"));
-            Event e = shadowReadIn(name);
+            Event e = ShadowReads.in(HARNESS, name);
             assertAttributed(e, name, "docker exec");
             assertThat(e.fields()).containsEntry("process.working_directory", "/etc");
         } finally {

@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,17 +88,7 @@ class PodmanAttributionIT {
     }
 
     /** The shadow read attributed to container {@code name}, waiting for it. */
-    static Event shadowReadIn(String name) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> find(name).isPresent());
-        return find(name).orElseThrow();
-    }
 
-    static Optional<Event> find(String name) {
-        return HARNESS.events.stream().filter(e -> name.equals(e.fields().get("container.name")))
-                .filter(e -> e.fields().get("file.path") instanceof List<?> l && l.contains("/etc/shadow"))
-                .filter(e -> e.fields().get("rule.name") instanceof List<?> l && l.contains("sensitive-file-read"))
-                .findFirst();
-    }
 
     static void assertAttributed(Event e, String name) {
         assertThat(e.fields()).containsEntry("user.audit.id", AUID).containsEntry("container.name", name)
@@ -115,7 +103,7 @@ class PodmanAttributionIT {
         String name = "pweng-rm-" + UUID.randomUUID().toString().substring(0, 6);
         AuditRules.asUser(AUID, podman.env(), podmanCmd("run", "--rm", "--name", name, "-v",
                 "/etc/shadow:/etc/shadow:ro", PodmanHarness.IMAGE, "cat", "/etc/shadow"));
-        assertAttributed(shadowReadIn(name), name);
+        assertAttributed(ShadowReads.in(HARNESS, name), name);
     }
 
     @Test
@@ -125,7 +113,7 @@ class PodmanAttributionIT {
                 "300");
         try {
             AuditRules.asUser(AUID, podman.env(), podmanCmd("exec", name, "cat", "/etc/shadow"));
-            assertAttributed(shadowReadIn(name), name);
+            assertAttributed(ShadowReads.in(HARNESS, name), name);
         } finally {
             podman.podman("rm", "-f", "-t", "0", name);
         }
@@ -138,7 +126,7 @@ class PodmanAttributionIT {
                 "300");
         try {
             AuditRules.asUser(AUID, podman.env(), podmanCmd("exec", name, "sh", "-c", "cd /etc && cat shadow"));
-            Event e = shadowReadIn(name);
+            Event e = ShadowReads.in(HARNESS, name);
             assertAttributed(e, name);
             assertThat(e.fields()).containsEntry("process.working_directory", "/etc");
         } finally {

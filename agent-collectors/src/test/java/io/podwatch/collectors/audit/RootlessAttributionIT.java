@@ -3,30 +3,17 @@ package io.podwatch.collectors.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EngineContainerNames;
 import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.engine.DiscoveryKit;
 import io.podwatch.collectors.engine.EngineDiscovery;
-import io.podwatch.collectors.engine.EnginesConfig;
 import io.podwatch.collectors.engine.Sightings;
-import io.podwatch.collectors.plugin.Engines;
-import io.podwatch.collectors.plugin.SourceContext;
-import io.podwatch.collectors.podman.PodmanConfig;
-import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.PodmanModule;
-import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.collectors.testing.AuditRules;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.RootlessHarness;
-import io.podwatch.core.collect.Collector;
-import io.podwatch.core.collect.CollectorRunner;
-import io.podwatch.core.config.HostEnv;
-import io.podwatch.core.inventory.Inventory;
-import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.Event;
-import io.podwatch.core.plugin.Assembly;
-import io.podwatch.core.process.Detector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
 import io.podwatch.core.testing.RecordingEmitter;
@@ -35,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,28 +57,7 @@ class RootlessAttributionIT {
         user.startService();
         rules = new AuditRules().add("-w", "/etc/shadow", "-p", "r", "-k", KEY)
                 .add("-a", "always,exit", "-F", "arch=b64", "-S", "execve", "-F", "auid=" + AUID, "-k", KEY);
-        PodmanConfig base = new PodmanConfig(Optional.empty(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(4),
-                StatsSourceKind.AUTO, false, PodmanCommand.of("podman"), Duration.ofMinutes(1), 1000,
-                Path.of("/sys/fs/cgroup"), Path.of("/proc"));
-        Assembly none = new Assembly() {
-            @Override
-            public <T extends Managed> T manage(T part) {
-                return part;
-            }
-
-            @Override
-            public <T extends Collector> T collect(T collector, CollectorRunner.Schedule schedule) {
-                return collector;
-            }
-
-            @Override
-            public void detect(Detector detector) {
-            }
-        };
-        discovery = new EngineDiscovery(new EnginesConfig(true, List.of(), Duration.ofSeconds(1), base,
-                "unix:///nonexistent.sock", Path.of("/run/user")), new SourceContext(Clock.systemUTC(),
-                new SimpleMeterRegistry(), dir, new HostEnv(true, "/root", Map.of()), new RecordingEmitter(), none,
-                new Inventory(Clock.systemUTC()), Engines.NONE, SIGHTINGS));
+        discovery = DiscoveryKit.discovery(dir, new RecordingEmitter(), SIGHTINGS);
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             discovery.collect(new RecordingEmitter());
             return !discovery.modules().isEmpty();
@@ -122,23 +87,7 @@ class RootlessAttributionIT {
         }
     }
 
-    static Event shadowReadIn(String name) {
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> find(name).isPresent());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("no shadow read attributed to " + name + "; shadow reads seen: "
-                    + HARNESS.events.stream().filter(x -> x.fields().get("file.path") instanceof List<?> l
-                    && l.contains("/etc/shadow")).map(Event::fields).toList(), e);
-        }
-        return find(name).orElseThrow();
-    }
 
-    static Optional<Event> find(String name) {
-        return HARNESS.events.stream().filter(e -> name.equals(e.fields().get("container.name")))
-                .filter(e -> e.fields().get("file.path") instanceof List<?> l && l.contains("/etc/shadow"))
-                .filter(e -> e.fields().get("rule.name") instanceof List<?> l && l.contains("sensitive-file-read"))
-                .findFirst();
-    }
 
     static void assertAttributed(Event e, String name) {
         assertThat(e.fields()).as("%s", e.fields()).containsEntry("user.audit.id", AUID)
@@ -152,7 +101,7 @@ class RootlessAttributionIT {
         String name = "pwr-rm-" + UUID.randomUUID().toString().substring(0, 6);
         AuditRules.asUser(AUID, Map.of(), shell(user.command("run", "--rm", "--network", "none", "--name", name, "-v",
                 "/etc/shadow:/etc/shadow:ro", RootlessHarness.IMAGE, "cat", "/etc/shadow")));
-        assertAttributed(shadowReadIn(name), name);
+        assertAttributed(ShadowReads.in(HARNESS, name), name);
     }
 
     @Test
@@ -162,10 +111,10 @@ class RootlessAttributionIT {
                 RootlessHarness.IMAGE, "sleep", "300");
         try {
             AuditRules.asUser(AUID, Map.of(), shell(user.command("exec", name, "cat", "/etc/shadow")));
-            assertAttributed(shadowReadIn(name), name);
+            assertAttributed(ShadowReads.in(HARNESS, name), name);
             HARNESS.events.clear();
             AuditRules.asUser(AUID, Map.of(), shell(user.command("exec", name, "sh", "-c", "cd /etc && cat shadow")));
-            Event e = shadowReadIn(name);
+            Event e = ShadowReads.in(HARNESS, name);
             assertAttributed(e, name);
             assertThat(e.fields()).containsEntry("process.working_directory", "/etc");
         } finally {

@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.collectors.plugin.Engines;
-import io.podwatch.collectors.plugin.SourceContext;
-import io.podwatch.collectors.podman.PodmanConfig;
-import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.PodmanMetrics;
-import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.RootlessHarness;
-import io.podwatch.core.collect.Collector;
-import io.podwatch.core.collect.CollectorRunner;
-import io.podwatch.core.config.HostEnv;
-import io.podwatch.core.inventory.Inventory;
-import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
-import io.podwatch.core.plugin.Assembly;
-import io.podwatch.core.process.Detector;
 import io.podwatch.core.testing.RecordingEmitter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,30 +40,7 @@ class RootlessEngineIT {
     static void start() throws Exception {
         user = RootlessHarness.create();
         user.startService();
-        PodmanConfig base = new PodmanConfig(Optional.empty(), List.of(), Duration.ofSeconds(5), Duration.ofSeconds(4),
-                StatsSourceKind.AUTO, false, PodmanCommand.of("podman"), Duration.ofMinutes(1), 1000,
-                Path.of("/sys/fs/cgroup"), Path.of("/proc"));
-        EnginesConfig config = new EnginesConfig(true, List.of(), Duration.ofSeconds(1), base, "unix:///nonexistent.sock",
-                Path.of("/run/user"));
-        Assembly none = new Assembly() {
-            @Override
-            public <T extends Managed> T manage(T part) {
-                return part;
-            }
-
-            @Override
-            public <T extends Collector> T collect(T collector, CollectorRunner.Schedule schedule) {
-                return collector;
-            }
-
-            @Override
-            public void detect(Detector detector) {
-            }
-        };
-        SourceContext ctx = new SourceContext(Clock.systemUTC(), new SimpleMeterRegistry(), dir,
-                new HostEnv(true, "/root", Map.of()), OUT, none, new Inventory(Clock.systemUTC()), Engines.NONE,
-                Sightings.create(Clock.systemUTC()));
-        discovery = new EngineDiscovery(config, ctx);
+        discovery = DiscoveryKit.discovery(dir, OUT, Sightings.create(Clock.systemUTC()));
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             discovery.collect(OUT);
             return discovery.modules().stream().anyMatch(m -> m.engineRef().owner().equals(RootlessHarness.USER));
