@@ -171,7 +171,13 @@ class AuditdIT {
                                 .filter(e -> "/bin/busybox".equals(e.fields().get("process.executable")))
                                 .map(Event::fields).toList())
                         .isPresent();
-                Event e = find("pwit-exec", x -> id[0].equals(x.fields().get("container.id"))).orElseThrow();
+                // runc init, which becomes the container's first process, is the container's too now;
+                // the exec of the container's command is the one to look at
+                await().atMost(Duration.ofSeconds(30)).until(() -> find("pwit-exec", x -> id[0].equals(
+                        x.fields().get("container.id")) && "/bin/busybox".equals(x.fields().get("process.executable")))
+                        .isPresent());
+                Event e = find("pwit-exec", x -> id[0].equals(x.fields().get("container.id"))
+                        && "/bin/busybox".equals(x.fields().get("process.executable"))).orElseThrow();
                 assertThat(e.fields()).containsEntry("user.audit.id", AUID).containsEntry("container.name", "pwit-box")
                         .containsEntry("process.executable", "/bin/busybox")
                         .containsEntry("process.args", List.of("sh", "-c", SCRIPT));

@@ -57,9 +57,11 @@ public final class Attribution {
         long ppid = number(f.get("process.parent.pid"));
         if (f.get("process.args") instanceof List<?> args && f.get("process.executable") instanceof String exe) {
             List<String> argv = args.stream().map(String::valueOf).toList();
-            processes.learnExec(pid, ppid, exe, argv);
             dockerClients.exec(exe, argv, number(f.get("user.audit.id")), String.valueOf(f.get("auditd.session")),
                     atMillis);
+            if (processes.learnExec(pid, ppid, exe, argv)) {
+                return null; // conmon, the shim, runc: the engine's side, on the host, not in the container
+            }
         }
         String id = processes.containerOf(pid, ppid);
         if (id == null || id.isEmpty()) {

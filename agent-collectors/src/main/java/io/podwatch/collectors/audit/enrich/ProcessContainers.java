@@ -39,6 +39,10 @@ public final class ProcessContainers {
     private final MonitorPids monitors;
     private final TtlCache<Long, String> byPid;
     private final TtlCache<Long, Long> parents;
+    /** Monitors and runtimes learnt from their execs: their children are in the container. */
+    private final TtlCache<Long, String> learnt;
+    /** What a live process means for its children: a monitor's container (by its command line) or HOST. */
+    private final TtlCache<Long, String> asParent;
 
     public ProcessContainers(Path proc, Clock clock, long ttlMillis) {
         this(proc, clock, ttlMillis, new MonitorPids());
@@ -50,6 +54,8 @@ public final class ProcessContainers {
         this.monitors = monitors;
         this.byPid = new TtlCache<>(clock, MAX_PIDS);
         this.parents = new TtlCache<>(clock, MAX_PIDS);
+        this.learnt = new TtlCache<>(clock, MAX_PIDS);
+        this.asParent = new TtlCache<>(clock, MAX_PIDS);
     }
 
     /**
@@ -60,11 +66,14 @@ public final class ProcessContainers {
         if (ppid > 0) {
             parents.put(pid, ppid, ttlMillis); // the parent chain of processes that are gone by now
         }
+        if (learnt.get(-pid, null) != null) {
+            return HOST; // conmon, the shim, runc: the engine's processes, not the container's
+        }
         List<Long> walked = new ArrayList<>(4);
         String c = null;
         long p = pid;
         for (int depth = 0; p > 1 && depth < MAX_DEPTH; depth++) {
-            c = lookup(p);
+            c = lookup(p, depth > 0);
             if (c != null && !c.equals(HOST)) {
                 break;
             }
@@ -96,37 +105,66 @@ public final class ProcessContainers {
     /**
      * An exec seen in the audit stream: when it is a trusted monitor or runtime acting on a
      * container, that process and its parent (conmon or the shim, for {@code runc create/exec})
-     * belong to the container.
+     * are the container's monitors: their children are in the container, they themselves are not.
+     *
+     * @return whether it was one (its own events are then the host's)
      */
-    public void learnExec(long pid, long ppid, String executable, List<String> argv) {
+    public boolean learnExec(long pid, long ppid, String executable, List<String> argv) {
         String id = MonitorArgs.containerId(executable, argv);
         if (id != null) {
-            remember(pid, id);
+            learnt.put(pid, id, ttlMillis);
             if (ppid > 1 && MonitorArgs.spawnsContainerProcess(executable, argv)) {
-                remember(ppid, id); // runc create/exec's parent is the container's monitor (conmon, shim)
+                learnt.put(ppid, id, ttlMillis); // runc create/exec's parent is the container's monitor (conmon, shim)
             }
+            learnt.put(-pid, id, ttlMillis); // negative key: pid itself is the engine's side (see containerOf)
+            return true;
         }
+        return false;
     }
 
-    /** This process's own answer: null when it is gone and unknown, HOST when nothing names a container. */
-    private String lookup(long pid) {
+    /**
+     * A process's answer: null when it is gone and unknown, HOST when nothing names a container.
+     * Monitors and runtimes (conmon, the shim, runc) answer only as ancestors: they run on the
+     * host, their children in the container.
+     */
+    private String lookup(long pid, boolean asAncestor) {
+        if (asAncestor) {
+            String monitor = learnt.get(pid, null);
+            if (monitor == null) {
+                monitor = monitors.containerOf(pid).orElse(null);
+            }
+            if (monitor != null) {
+                return monitor;
+            }
+        }
+        String own = own(pid);
+        if (own == null || !own.equals(HOST) || !asAncestor) {
+            return own;
+        }
+        String known = asParent.get(pid, null);
+        if (known == null) {
+            Path dir = proc.resolve(Long.toString(pid));
+            String fromArgs;
+            try {
+                fromArgs = MonitorArgs.containerId(executable(dir), cmdline(dir));
+            } catch (IOException e) {
+                fromArgs = null; // exited meanwhile
+            }
+            known = fromArgs == null ? HOST : fromArgs;
+            asParent.put(pid, known, ttlMillis);
+        }
+        return known;
+    }
+
+    /** The process's own container from its cgroup: null when gone, HOST when none. */
+    private String own(long pid) {
         String cached = byPid.get(pid, null);
         if (cached != null) {
             return cached == GONE ? null : cached;
         }
-        String known = monitors.containerOf(pid).orElse(null);
-        if (known != null) {
-            byPid.put(pid, known, ttlMillis);
-            return known;
-        }
-        Path dir = proc.resolve(Long.toString(pid));
         try {
-            byte[] b = Files.readAllBytes(dir.resolve("cgroup"));
+            byte[] b = Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("cgroup"));
             String id = containerId(new String(b, StandardCharsets.ISO_8859_1));
-            if (id.equals(HOST)) {
-                String fromArgs = MonitorArgs.containerId(executable(dir), cmdline(dir));
-                id = fromArgs == null ? HOST : fromArgs;
-            }
             // a HOST answer is not cached here: the caller caches the outcome of the whole walk
             if (!id.equals(HOST)) {
                 byPid.put(pid, id, ttlMillis);

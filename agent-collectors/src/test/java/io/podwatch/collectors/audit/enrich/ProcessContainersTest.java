@@ -80,6 +80,8 @@ class ProcessContainersTest {
         pc.learnExec(910, 900, "/usr/bin/runc", java.util.List.of("/usr/bin/runc", "--root", "/run/runc", "create",
                 "--bundle", "/b", "--pid-file", "/p", ID));
         assertThat(pc.containerOf(920, 900)).isEqualTo(ID);
+        // runc itself runs on the host: its own events are not the container's
+        assertThat(pc.containerOf(910, 900)).isNotEqualTo(ID);
         // "runc kill" is run by the engine's CLI: its parent is not the container
         pc.learnExec(930, 500, "/usr/bin/runc", java.util.List.of("runc", "kill", ID, "KILL"));
         assertThat(pc.containerOf(940, 500)).isNull();

@@ -4,6 +4,7 @@ import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.model.Severity;
@@ -32,7 +33,8 @@ public final class ContainerAnomalyDetector implements Detector {
     private final LatestSamples scores;
     private final Predicate<String> inhibited;
     private final SignalReader reader = new SignalReader();
-    private final Map<String, ContainerState> containers = new HashMap<>();
+    /** Per engine batch ({@code podman}, {@code docker}, {@code podman-alice}): each batch is complete for its engine. */
+    private final Map<String, Map<String, ContainerState>> bySource = new HashMap<>();
 
     /** Per-container state; watches are created lazily per signal, since many containers never do block I/O. */
     private static final class ContainerState {
@@ -63,9 +65,10 @@ public final class ContainerAnomalyDetector implements Detector {
 
     @Override
     public void onSamples(SampleBatch batch, Alerts alerts) {
-        if (!config.enabled() || !batch.source().equals(SOURCE)) {
+        if (!config.enabled() || !ContainerEvents.engineBatch(batch.source())) {
             return;
         }
+        Map<String, ContainerState> containers = bySource.computeIfAbsent(batch.source(), k -> new HashMap<>());
         List<ContainerReading> readings = reader.read(batch);
         List<Sample> out = new ArrayList<>(readings.size() * SIGNALS.length);
         Set<String> seen = new HashSet<>();
@@ -93,7 +96,9 @@ public final class ContainerAnomalyDetector implements Detector {
             resolveAll(e.getValue(), alerts);
             return true;
         });
-        scores.put(new SampleBatch(name(), batch.time(), out));
+        // one score batch per engine, so one engine's scores never replace another's
+        scores.put(new SampleBatch(batch.source().equals(SOURCE) ? name() : name() + "-" + batch.source(), batch.time(),
+                out));
     }
 
     private void score(ContainerState st, Signal s, ContainerReading r, boolean quiet, Alerts alerts, List<Sample> out) {
@@ -140,6 +145,6 @@ public final class ContainerAnomalyDetector implements Detector {
 
     /** Containers with detector state, for tests and the status page. */
     public int trackedContainers() {
-        return containers.size();
+        return bySource.values().stream().mapToInt(Map::size).sum();
     }
 }
