@@ -212,4 +212,17 @@ class ContainerAnomalyDetectorTest {
         return latest.snapshot().get(0).samples().stream()
                 .filter(s -> s.labelValues().equals(List.of(name, signal))).findFirst().orElseThrow().value();
     }
+
+    @Test
+    void eachEnginesBatchIsCompleteForItsEngineOnly() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        SampleBatch podman = batch(t += 5, C.idle("id-a", "a"));
+        SampleBatch docker = batch(t, C.idle("id-b", "b"));
+        d.onSamples(podman, alerts);
+        d.onSamples(new SampleBatch("docker", docker.time(), docker.samples()), alerts);
+        d.onSamples(new SampleBatch("podman-alice", docker.time(), batch(t, C.idle("id-c", "c")).samples()), alerts);
+        assertThat(d.trackedContainers()).as("docker's batch does not remove podman's container").isEqualTo(3);
+        d.onSamples(new SampleBatch("host", docker.time(), List.of()), alerts);
+        assertThat(d.trackedContainers()).isEqualTo(3);
+    }
 }
