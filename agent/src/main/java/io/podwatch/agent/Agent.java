@@ -1,6 +1,7 @@
 package io.podwatch.agent;
 
 import io.podwatch.agent.http.HttpServer;
+import io.podwatch.agent.http.ListenProbe;
 import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.status.StatusModel;
 import io.podwatch.agent.sink.Alerting;
@@ -15,6 +16,7 @@ import io.podwatch.collectors.plugin.Engines;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
@@ -28,6 +30,7 @@ import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.StartRefused;
 import io.podwatch.core.plugin.Assembly;
 import io.podwatch.core.plugin.Configured;
 import io.podwatch.core.process.Detector;
@@ -77,10 +80,10 @@ public final class Agent implements AutoCloseable {
         Inventory inventory = new Inventory(clock);
         StatusModel status = new StatusModel(latest, inventory, clock);
         Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext,
-                StatusWiring.observed(restartLoop, status));
+                StatusWiring.observed(Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT)), status));
         destinations = alerting.destinations();
         ProcessingStage stage = new ProcessingStage(latest, List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config)),
                 status), // after the anomaly detector, whose scores it shows
                 alerting.eventSinks(), alerting.pipeline(), clock, QUEUE_CAPACITY, meters);
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
@@ -101,7 +104,6 @@ public final class Agent implements AutoCloseable {
         for (Configured<CollectorFactory<?>> c : collectors) {
             collector(c.factory(), c, sources);
         }
-        stage.add(alerting.pipeline()); // last: its tick sees this second's changes
         lifecycle.add(runner);
     }
 
@@ -138,6 +140,17 @@ public final class Agent implements AutoCloseable {
         public void detect(Detector detector) {
             stage.add(detector);
         }
+    }
+
+    /**
+     * Refuses at once, before the agent is built, when the state directory is held by another
+     * agent or not writable, or the listen address is taken. {@link #start()} checks both again
+     * for real (this is only the fast answer).
+     */
+    public static void probe(Config config) throws StartRefused {
+        AgentConfig settings = AgentConfig.from(config);
+        StateDirLock.probe(settings.stateDir());
+        ListenProbe.check(settings.httpListen());
     }
 
     /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */

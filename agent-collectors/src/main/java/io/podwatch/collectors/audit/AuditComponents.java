@@ -1,7 +1,6 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.Attribution;
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
@@ -11,6 +10,7 @@ import io.podwatch.collectors.audit.enrich.EngineContainerNames;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.collectors.engine.Sightings;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
@@ -43,8 +43,8 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
     }
 
     /**
-     * @param names container names (a {@code PodmanContainerNames} over the Podman client, or
-     *     {@link ContainerNames#none()})
+     * @param names container names (an {@code InventoryContainerNames} over the container inventory,
+     *     or {@link ContainerNames#none()})
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
@@ -77,6 +77,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
-        return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
+        // the trail matches the rules and stamps each event with what matched: the detector holds none
+        return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));
     }
 }

@@ -1,8 +1,7 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
-import io.podwatch.collectors.engine.EngineDiscovery;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.podman.PodmanModule;
@@ -11,6 +10,7 @@ import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.rules.audit.AuditRuleKeys;
 import java.time.Duration;
@@ -43,37 +43,18 @@ public final class AuditFactory implements CollectorFactory<AuditConfig> {
         return AuditMetrics.all();
     }
 
-    /** Names from the APIs of the engines discovery watches now (they come and go), each cached. */
-    private static ContainerNames discovered(EngineDiscovery d, SourceContext context, AuditConfig config) {
-        Map<PodmanModule, ContainerNames> byModule = new java.util.concurrent.ConcurrentHashMap<>();
-        return id -> {
-            for (PodmanModule m : d.modules()) {
-                Optional<ContainerNames.Info> found = byModule.computeIfAbsent(m, x -> new PodmanContainerNames(x.api(),
-                        context.clock(), config.trail().containerCacheTtl(), 1024, x.engineRef())).lookup(id);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        };
-    }
-
     @Override
     public void create(AuditConfig config, SourceContext context) {
         if (!AuditComponents.wanted(config)) {
             return;
         }
-        List<ContainerNames> apis = new ArrayList<>();
-        for (Engine e : context.engines().all()) {
-            if (e instanceof PodmanModule m) { // every engine's API, in the engine-neutral shapes
-                apis.add(new PodmanContainerNames(m.api(), context.clock(), config.trail().containerCacheTtl(), 1024,
-                        m.engineRef()));
-            } else if (e instanceof EngineDiscovery d) {
-                apis.add(discovered(d, context, config));
-            }
-        }
+        // names from what the engines saw (removed containers a while longer), then the inventory; an id
+        // neither knows yet (the events stream lags the first exec) is learned once through the engines,
+        // and not asked again for a tenth of the cache TTL
+        ContainerNames names = new InventoryContainerNames(context.inventory(), context.engines()::learn,
+                context.clock(), config.trail().containerCacheTtl().dividedBy(10), 1024);
         AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(),
-                context.sightings(), apis);
+                context.sightings(), List.of(names));
         context.assembly().detect(a.detector());
         context.assembly().manage(a.trail());
         context.assembly().collect(a.status(),

@@ -14,6 +14,7 @@ import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.collect.LogThrottle;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.core.lifecycle.Managed;
 import java.io.IOException;
@@ -78,6 +79,18 @@ public final class EngineDiscovery implements Collector, Engine {
     /** The engine modules watched now, for audit names and tests. */
     public synchronized List<PodmanModule> modules() {
         return engines.values().stream().map(Watched::module).toList();
+    }
+
+    /** Asks each watched engine in turn about a container the inventory does not know yet. */
+    @Override
+    public Optional<ContainerInfo> learn(String containerId) {
+        for (PodmanModule m : modules()) {
+            Optional<ContainerInfo> c = m.learn(containerId);
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

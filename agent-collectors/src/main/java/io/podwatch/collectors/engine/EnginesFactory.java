@@ -1,5 +1,6 @@
 package io.podwatch.collectors.engine;
 
+
 import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.plugin.EngineFactory;
 import io.podwatch.collectors.plugin.SourceContext;
@@ -30,7 +31,7 @@ public final class EnginesFactory implements EngineFactory<EnginesConfig> {
 
     @Override
     public List<MetricDef> metrics() {
-        return List.of(); // the container families are podman's (PodmanMetrics), shared by every engine
+        return List.of(); // the container families (ContainerMetrics) are listed once, by podman
     }
 
     @Override

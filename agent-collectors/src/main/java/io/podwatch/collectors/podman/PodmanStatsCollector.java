@@ -1,5 +1,7 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
+
 import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.container.ContainerTracker;
@@ -84,7 +86,7 @@ public final class PodmanStatsCollector implements Collector {
             double oomKills = total.isPresent() ? total.getAsLong() : s == null ? Double.NaN : s.oomKills();
             ContainerSamples.add(samples, c, s, oomKills, now);
             if (s != null) {
-                samples.add(PodmanMetrics.STATS_SOURCE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.engine(),
+                samples.add(ContainerMetrics.STATS_SOURCE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.engine(),
                         c.owner(), source.name()));
             }
         }

@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.audit.enrich.EngineContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
-import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.engine.docker.DockerEngine;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -81,8 +80,8 @@ class DockerAttributionIT {
             STARTED.add(0, m);
         }
         trail = HARNESS.trail(LOG, dir.resolve("audit"), false, new AuditRuleSet(DefaultAuditRules.all()),
-                Path.of("/proc"), new EngineContainerNames(SIGHTINGS.containers(), List.of(new PodmanContainerNames(
-                        engine.api(), Clock.systemUTC(), Duration.ofMinutes(1), 64, EngineRef.DOCKER))),
+                Path.of("/proc"), new EngineContainerNames(SIGHTINGS.containers(), List.of(new InventoryContainerNames(
+                        new Inventory(Clock.systemUTC()), engine::learn, Clock.systemUTC(), Duration.ofSeconds(1), 64))),
                 SIGHTINGS.pids());
         trail.start();
     }

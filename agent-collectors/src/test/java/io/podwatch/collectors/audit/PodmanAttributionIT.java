@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.EngineContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.testing.AuditRules;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
@@ -57,7 +58,8 @@ class PodmanAttributionIT {
         podman.startService();
         kit = PodmanItKit.start(PodmanItKit.config(podman, StatsSourceKind.CGROUP), dir.resolve("state"), SIGHTINGS);
         EngineContainerNames names = new EngineContainerNames(SIGHTINGS.containers(), List.of(
-                new PodmanContainerNames(kit.module.api(), Clock.systemUTC(), Duration.ofMinutes(1), 64)));
+                new InventoryContainerNames(new Inventory(Clock.systemUTC()), kit.module::learn, Clock.systemUTC(),
+                        Duration.ofSeconds(1), 64)));
         trail = HARNESS.trail(LOG, dir.resolve("audit"), false, new AuditRuleSet(DefaultAuditRules.all()),
                 Path.of("/proc"), names, SIGHTINGS.pids());
         trail.start();

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EngineContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.engine.DiscoveryKit;
 import io.podwatch.collectors.engine.EngineDiscovery;
 import io.podwatch.collectors.engine.Sightings;
@@ -13,6 +13,7 @@ import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.testing.AuditRules;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.RootlessHarness;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
@@ -64,8 +65,8 @@ class RootlessAttributionIT {
         });
         PodmanModule m = discovery.modules().stream()
                 .filter(x -> x.engineRef().owner().equals(RootlessHarness.USER)).findFirst().orElseThrow();
-        ContainerNames api = new PodmanContainerNames(m.api(), Clock.systemUTC(), Duration.ofMinutes(1), 64,
-                m.engineRef());
+        ContainerNames api = new InventoryContainerNames(new Inventory(Clock.systemUTC()), m::learn,
+                Clock.systemUTC(), Duration.ofSeconds(1), 64);
         trail = HARNESS.trail(LOG, dir.resolve("audit"), false, new AuditRuleSet(DefaultAuditRules.all()),
                 Path.of("/proc"), new EngineContainerNames(SIGHTINGS.containers(), List.of(api)), SIGHTINGS.pids());
         trail.start();

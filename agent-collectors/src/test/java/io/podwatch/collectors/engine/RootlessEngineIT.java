@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.RootlessHarness;
 import io.podwatch.core.model.ContainerEvents;
@@ -73,25 +73,25 @@ class RootlessEngineIT {
         user.runDetached(List.of("--name", "rburner"), "while :; do :; done");
         try {
             long pid = Long.parseLong(user.podman("inspect", "--format", "{{.State.Pid}}", "rburner").trim());
-            await().atMost(Duration.ofSeconds(15)).until(() -> value(collect(), PodmanMetrics.CPU, "rburner").isPresent());
-            double c0 = value(collect(), PodmanMetrics.CPU, "rburner").getAsDouble();
+            await().atMost(Duration.ofSeconds(15)).until(() -> value(collect(), ContainerMetrics.CPU, "rburner").isPresent());
+            double c0 = value(collect(), ContainerMetrics.CPU, "rburner").getAsDouble();
             double t0 = Host.processCpuSeconds(pid);
             long w0 = System.nanoTime();
             await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(10))
                     .until(() -> System.nanoTime() - w0 > 3_000_000_000L);
             SampleBatch b = collect();
             double wall = (System.nanoTime() - w0) / 1e9;
-            double cores = (value(b, PodmanMetrics.CPU, "rburner").getAsDouble() - c0) / wall;
+            double cores = (value(b, ContainerMetrics.CPU, "rburner").getAsDouble() - c0) / wall;
             double truth = (Host.processCpuSeconds(pid) - t0) / wall;
             System.out.printf("rootless cpu rate: counter %.3f, process %.3f cores%n", cores, truth);
             assertThat(cores).isCloseTo(truth, within(0.1 + 0.1 * truth));
-            Sample source = b.samples().stream().filter(s -> s.metric() == PodmanMetrics.STATS_SOURCE
+            Sample source = b.samples().stream().filter(s -> s.metric() == ContainerMetrics.STATS_SOURCE
                     && s.label("name").equals("rburner")).findFirst().orElseThrow();
             assertThat(source.label("source")).isEqualTo("proc");
             assertThat(source.label("engine")).isEqualTo("podman");
             assertThat(source.label("owner")).isEqualTo(RootlessHarness.USER);
-            assertThat(value(b, PodmanMetrics.MEMORY_RSS, "rburner").orElse(0)).isGreaterThan(0);
-            assertThat(value(b, PodmanMetrics.PROCESSES, "rburner").orElse(0)).isGreaterThanOrEqualTo(1);
+            assertThat(value(b, ContainerMetrics.MEMORY_RSS, "rburner").orElse(0)).isGreaterThan(0);
+            assertThat(value(b, ContainerMetrics.PROCESSES, "rburner").orElse(0)).isGreaterThanOrEqualTo(1);
         } finally {
             user.podman("rm", "-f", "-t", "0", "rburner");
         }

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
+
 import static io.podwatch.collectors.podman.PodmanItKit.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,9 +61,9 @@ class PodmanOomExitIT {
             assertThat(h.podman("inspect", "--format", "{{.State.OOMKilled}}", "oomer").trim())
                     .as("what Podman says, for the record").isIn("false", "true");
             SampleBatch b = kit.collect();
-            assertThat(value(b, PodmanMetrics.OOM_EVENTS, "oomer")).as("kept after the run ended").hasValue(1);
-            assertThat(value(b, PodmanMetrics.EXIT_CODE, "oomer")).hasValue(137);
-            Sample state = b.samples().stream().filter(s -> s.metric() == PodmanMetrics.STATE
+            assertThat(value(b, ContainerMetrics.OOM_EVENTS, "oomer")).as("kept after the run ended").hasValue(1);
+            assertThat(value(b, ContainerMetrics.EXIT_CODE, "oomer")).hasValue(137);
+            Sample state = b.samples().stream().filter(s -> s.metric() == ContainerMetrics.STATE
                     && s.label("name").equals("oomer")).findFirst().orElseThrow();
             assertThat(state.label("engine")).isEqualTo("podman");
             assertThat(state.label("owner")).isEqualTo("root");
@@ -81,7 +83,7 @@ class PodmanOomExitIT {
                     assertThat(e.fields()).containsEntry(ContainerEvents.EXIT_CODE, 3));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 SampleBatch b = kit.collect();
-                assertThat(value(b, PodmanMetrics.EXIT_CODE, "looper")).hasValue(3);
+                assertThat(value(b, ContainerMetrics.EXIT_CODE, "looper")).hasValue(3);
             });
         } finally {
             h.podman("rm", "-f", "-t", "0", "looper");

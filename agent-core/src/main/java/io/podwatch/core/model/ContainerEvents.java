@@ -47,14 +47,6 @@ public final class ContainerEvents {
         return DOCKER_SOURCE.equals(engine) ? DOCKER_SOURCE : SOURCE;
     }
 
-    /**
-     * Whether a sample batch of this source is an engine's container stats: {@code podman} (rootful),
-     * {@code docker}, {@code podman-USER} / {@code docker-USER} (rootless engines).
-     */
-    public static boolean engineBatch(String source) {
-        return fromEngine(source) || source.startsWith(SOURCE + "-") || source.startsWith(DOCKER_SOURCE + "-");
-    }
-
     /** Whether events of this source follow this contract (either engine's lifecycle events). */
     public static boolean fromEngine(String source) {
         return SOURCE.equals(source) || DOCKER_SOURCE.equals(source);

@@ -143,8 +143,7 @@ public final class HttpServer implements Managed {
             channel = b.bind(address).sync().channel();
         } catch (Exception e) {
             if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
-                throw new StartRefused("http.listen " + listen + ": address already in use"
-                        + PortHolder.describe(listen.port()) + "; stop that process or set http.listen");
+                throw ListenProbe.refusal(listen);
             }
             if (e instanceof InterruptedException ie) {
                 throw ie;

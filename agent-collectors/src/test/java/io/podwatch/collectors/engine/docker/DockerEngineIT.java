@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
-import io.podwatch.collectors.podman.PodmanMetrics;
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.collectors.testing.DockerHarness;
@@ -94,25 +94,25 @@ class DockerEngineIT {
         try {
             long pid = Long.parseLong(docker.docker("inspect", "--format", "{{.State.Pid}}", "dburner").trim());
             for (PodmanModule m : List.of(cgroup, api)) {
-                await().atMost(Duration.ofSeconds(15)).until(() -> value(collect(m), PodmanMetrics.CPU, "dburner").isPresent());
-                double c0 = value(collect(m), PodmanMetrics.CPU, "dburner").getAsDouble();
+                await().atMost(Duration.ofSeconds(15)).until(() -> value(collect(m), ContainerMetrics.CPU, "dburner").isPresent());
+                double c0 = value(collect(m), ContainerMetrics.CPU, "dburner").getAsDouble();
                 double truth0 = Host.processCpuSeconds(pid);
                 long t0 = System.nanoTime();
                 await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(10))
                         .until(() -> System.nanoTime() - t0 > 3_000_000_000L);
                 SampleBatch b = collect(m);
                 double wall = (System.nanoTime() - t0) / 1e9;
-                double cores = (value(b, PodmanMetrics.CPU, "dburner").getAsDouble() - c0) / wall;
+                double cores = (value(b, ContainerMetrics.CPU, "dburner").getAsDouble() - c0) / wall;
                 double truth = (Host.processCpuSeconds(pid) - truth0) / wall;
                 System.out.printf("docker cpu rate %s: counter %.3f, process %.3f cores%n", m.collector().sourceName(),
                         cores, truth);
                 // the shared VM's 2 cores: the burner gets one core when quiet, less under load
                 assertThat(cores).as(m.collector().sourceName()).isCloseTo(truth, within(0.1 + 0.1 * truth));
-                Sample s = b.samples().stream().filter(x -> x.metric() == PodmanMetrics.CPU
+                Sample s = b.samples().stream().filter(x -> x.metric() == ContainerMetrics.CPU
                         && x.label("name").equals("dburner")).findFirst().orElseThrow();
                 assertThat(s.label("engine")).isEqualTo("docker");
                 assertThat(s.label("owner")).isEqualTo("root");
-                assertThat(value(b, PodmanMetrics.PROCESSES, "dburner").orElse(0)).isGreaterThanOrEqualTo(1);
+                assertThat(value(b, ContainerMetrics.PROCESSES, "dburner").orElse(0)).isGreaterThanOrEqualTo(1);
             }
         } finally {
             docker.docker("rm", "-f", "dburner");
@@ -132,7 +132,7 @@ class DockerEngineIT {
                 assertThat(e.source()).isEqualTo("docker");
             });
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertThat(value(collect(cgroup), PodmanMetrics.EXIT_CODE, "dlooper")).hasValue(3));
+                    assertThat(value(collect(cgroup), ContainerMetrics.EXIT_CODE, "dlooper")).hasValue(3));
         } finally {
             docker.docker("rm", "-f", "dlooper");
         }
@@ -146,7 +146,7 @@ class DockerEngineIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> !events("doomer", ContainerEvents.DIED).isEmpty());
             assertThat(events("doomer", ContainerEvents.OOM)).hasSize(1);
             assertThat(events("doomer", ContainerEvents.DIED).get(0).fields()).containsEntry(ContainerEvents.EXIT_CODE, 137);
-            assertThat(value(collect(cgroup), PodmanMetrics.OOM_EVENTS, "doomer")).hasValue(1);
+            assertThat(value(collect(cgroup), ContainerMetrics.OOM_EVENTS, "doomer")).hasValue(1);
         } finally {
             docker.docker("rm", "-f", "doomer");
         }

@@ -1,17 +1,18 @@
-package io.podwatch.collectors.podman;
+package io.podwatch.core.model;
 
-import io.podwatch.core.model.MetricDef;
 import java.util.List;
 
 /**
- * Every metric family the Podman collector exports. Container families use cAdvisor's names, units
+ * Every container metric family an engine's stats collector exports (Podman today, Docker and
+ * rootless Podman alike), kept in core because detectors read them: the anomaly detector matches
+ * these constants, not name strings. Container families use cAdvisor's names, units
  * and labels ({@code id}, {@code name}, {@code image}; plus {@code pod}, since Podman groups
  * containers in pods, and {@code engine}/{@code owner}, since one agent watches rootful Podman,
  * every rootless user's Podman and Docker) so existing dashboards work unchanged; what cAdvisor has no name for is
  * under {@code podwatch_container_}. Restart count is a counter, never a label.
  */
-public final class PodmanMetrics {
-    static final String[] L = {"id", "name", "image", "pod", "engine", "owner"};
+public final class ContainerMetrics {
+    private static final String[] L = {"id", "name", "image", "pod", "engine", "owner"};
     private static final String[] NET = {"id", "name", "image", "pod", "engine", "owner", "interface"};
     private static final String[] STATE_L = {"id", "name", "image", "pod", "engine", "owner", "state"};
     private static final String[] SOURCE_L = {"id", "name", "image", "pod", "engine", "owner", "source"};
@@ -84,7 +85,7 @@ public final class PodmanMetrics {
     public static final MetricDef EXIT_CODE = MetricDef.gauge("podwatch_container_exit_code", "",
             "Exit code of the container's last finished run, from the engine's died event (0 while never exited)", L);
 
-    private PodmanMetrics() {
+    private ContainerMetrics() {
     }
 
     /** Every family, in the order {@code docs/metrics.md} lists them. */
