@@ -49,24 +49,35 @@ class PodmanOomExitIT {
         }
     }
 
+    /**
+     * A process of a running container (here a subshell, the init survives) is OOM-killed: Podman
+     * reports nothing at all; the collection reads the cgroup's counter. (When the init itself is
+     * killed, the died event is read first — but with the file events logger it can arrive after
+     * Podman's cleanup removed the cgroup, so that path is not asserted here; see docs/engines.md.)
+     */
     @Test
     void anOomKillIsReportedFromTheCgroupCounterAndKeptUntilRemoval() throws Exception {
         h.runDetached(List.of("--name", "oomer", "-m", "32m", "--memory-swap", "32m"),
-                "sleep 1; x=a; while :; do x=$x$x; done");
+                "sleep 1; (x=a; while :; do x=$x$x; done); sleep 300");
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !events("oomer", ContainerEvents.OOM).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                kit.collect();
+                return !events("oomer", ContainerEvents.OOM).isEmpty();
+            });
             Event oom = events("oomer", ContainerEvents.OOM).get(0);
             assertThat(oom.fields()).containsEntry(ContainerEvents.OOM_KILLS, 1L)
                     .containsEntry(ContainerEvents.ENGINE, "podman").containsEntry(ContainerEvents.OWNER, "root");
             assertThat(h.podman("inspect", "--format", "{{.State.OOMKilled}}", "oomer").trim())
-                    .as("what Podman says, for the record").isIn("false", "true");
+                    .as("what Podman says: nothing").isEqualTo("false");
             SampleBatch b = kit.collect();
-            assertThat(value(b, ContainerMetrics.OOM_EVENTS, "oomer")).as("kept after the run ended").hasValue(1);
-            assertThat(value(b, ContainerMetrics.EXIT_CODE, "oomer")).hasValue(137);
+            assertThat(value(b, ContainerMetrics.OOM_EVENTS, "oomer")).hasValue(1);
             Sample state = b.samples().stream().filter(s -> s.metric() == ContainerMetrics.STATE
                     && s.label("name").equals("oomer")).findFirst().orElseThrow();
             assertThat(state.label("engine")).isEqualTo("podman");
             assertThat(state.label("owner")).isEqualTo("root");
+            h.podman("stop", "-t", "0", "oomer");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(value(kit.collect(),
+                    ContainerMetrics.OOM_EVENTS, "oomer")).as("kept after the run ended").hasValue(1));
         } finally {
             h.podman("rm", "-f", "-t", "0", "oomer");
         }

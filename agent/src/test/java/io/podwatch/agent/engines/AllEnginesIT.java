@@ -117,8 +117,9 @@ class AllEnginesIT {
                 podman.runDetached(List.of("--name", "loop-p", "--restart", "always"), "sleep 1; exit 3");
                 docker.runDetached(List.of("--name", "loop-d", "--restart", "always"), "sleep 1; exit 3");
                 user.runDetached(List.of("--name", "loop-r", "--restart", "always"), "sleep 1; exit 3");
+                // a process of the running container: Podman reports nothing, the collection reads the counter
                 podman.runDetached(List.of("--name", "oom-p", "-m", "32m", "--memory-swap", "32m"),
-                        "sleep 1; x=a; while :; do x=$x$x; done");
+                        "sleep 1; (x=a; while :; do x=$x$x; done); sleep 300");
                 docker.runDetached(List.of("--name", "oom-d", "-m", "32m", "--memory-swap", "32m"),
                         "sleep 1; x=a; while :; do x=$x$x; done");
                 // attribution of short-lived processes in each engine
