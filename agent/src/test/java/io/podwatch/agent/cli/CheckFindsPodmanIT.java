@@ -3,8 +3,6 @@ package io.podwatch.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.collectors.testing.PodmanHarness;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,20 +13,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code podwatch check} finds Podman as {@code run} does — here the service a running agent owns
  * under its state directory — says which it used, and checks 10 containers within 3 s.
  */
 @Tag("integration")
-class CheckFindsPodmanIT {
+class CheckFindsPodmanIT extends CapturedCli {
     static PodmanHarness harness;
     static Process agentsService;
     static Path state;
     static Path config;
-    StringWriter out;
-    StringWriter err;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
@@ -65,21 +60,16 @@ class CheckFindsPodmanIT {
         }
     }
 
-    int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        CommandLine cl = PodwatchCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
+    int check(String... args) {
         List<String> all = new ArrayList<>(List.of("check", "--config", config.toString()));
         all.addAll(List.of(args));
-        return cl.execute(all.toArray(String[]::new));
+        return run(all.toArray(String[]::new));
     }
 
     @Test
     void usesTheRunningAgentsOwnServiceSaysSoAndChecksTenContainersWithinThreeSeconds() {
         long t0 = System.nanoTime();
-        int code = run("--format", "json");
+        int code = check("--format", "json");
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("podwatch check, 10 containers: %.2f s%n", seconds);
         assertThat(code).as(err.toString()).isIn(ExitCode.OK, ExitCode.FINDINGS);
