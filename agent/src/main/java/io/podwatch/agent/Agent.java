@@ -15,6 +15,9 @@ import io.podwatch.collectors.posture.PostureConfig;
 import io.podwatch.collectors.posture.PostureDetector;
 import io.podwatch.collectors.posture.PostureScanner;
 import io.podwatch.collectors.posture.ProcessCommandRunner;
+import io.podwatch.collectors.volume.VolumeModule;
+import io.podwatch.collectors.volume.VolumeSettings;
+import io.podwatch.collectors.volume.VolumeWatcher;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.agent.sink.Alerting;
 import io.podwatch.core.config.Config;
@@ -29,6 +32,9 @@ import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
+import io.podwatch.core.rules.volume.VolumeDetector;
+import io.podwatch.core.rules.volume.VolumeRuleSettings;
+import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +75,11 @@ public final class Agent implements AutoCloseable {
             detectors.add(AuditComponents.detector(config));
         }
         detectors.add(postureDetector);
+        VolumeSettings volumeSettings = VolumeSettings.from(config);
+        VolumeDirectory volumeDirectory = new VolumeDirectory();
+        if (volumeSettings.enabled()) {
+            detectors.add(new VolumeDetector(volumeDirectory, VolumeRuleSettings.from(config)));
+        }
         detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
@@ -82,6 +93,11 @@ public final class Agent implements AutoCloseable {
             lifecycle.add(a.trail());
             runner.add(lifecycle.add(a.status()),
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
+        }
+        if (volumeSettings.enabled()) {
+            VolumeWatcher volumes = lifecycle.add(VolumeModule.watcher(volumeSettings, podman.api(), volumeDirectory,
+                    audit, stage, clock));
+            runner.add(volumes, VolumeModule.schedule(volumeSettings));
         }
         if (postureConfig.enabled()) {
             PostureCollector posture = lifecycle.add(new PostureCollector(new PostureScanner(podman.api(),

@@ -10,6 +10,8 @@ import io.podwatch.collectors.podman.PodmanMetrics;
 import io.podwatch.collectors.podman.PodmanSettings;
 import io.podwatch.collectors.posture.PostureMetrics;
 import io.podwatch.collectors.posture.PostureSettings;
+import io.podwatch.collectors.volume.VolumeMetrics;
+import io.podwatch.collectors.volume.VolumeSettings;
 import io.podwatch.core.alert.AlertPipelineSettings;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.restart.RestartLoopSettings;
@@ -17,6 +19,7 @@ import io.podwatch.core.detect.anomaly.AnomalySettings;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.volume.VolumeRuleSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +42,8 @@ public final class BuiltIns {
         all.addAll(AnomalySettings.all());
         all.addAll(RestartLoopSettings.all());
         all.addAll(PostureSettings.all());
+        all.addAll(VolumeSettings.all());
+        all.addAll(VolumeRuleSettings.all());
         all.addAll(AlertPipelineSettings.all());
         all.addAll(AlertSinkSettings.all());
         all.addAll(EventLogSettings.all());
@@ -53,6 +58,7 @@ public final class BuiltIns {
         all.addAll(AuditMetrics.all());
         all.add(ContainerAnomalyDetector.SCORE);
         all.addAll(PostureMetrics.all());
+        all.addAll(VolumeMetrics.all());
         return List.copyOf(all);
     }
 }

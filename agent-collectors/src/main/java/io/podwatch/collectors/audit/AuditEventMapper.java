@@ -9,6 +9,7 @@ import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.rules.audit.AuditRule;
 import io.podwatch.core.rules.audit.AuditRuleSet;
+import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,9 @@ public final class AuditEventMapper {
         String firstKey = keys instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
         stats.event(ae.primary().type(), firstKey);
         List<AuditRule> matched = rules.match(f);
-        if (matched.isEmpty() && !logAll) {
+        // the volume watcher's own rules: no alert rule matches them, the volume detector reads them
+        boolean volume = VolumeDirectory.idOfKey(firstKey) != null;
+        if (matched.isEmpty() && !logAll && !volume) {
             return null;
         }
         Severity severity = Severity.INFO;
