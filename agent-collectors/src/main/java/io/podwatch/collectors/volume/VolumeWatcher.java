@@ -96,6 +96,7 @@ public final class VolumeWatcher implements Collector {
         volumes.offer(scope.running());
         if (audit != null) {
             auditInstalled = audit.reconcile(directory.all()) && audit.loaded() > 0;
+            directory.auditWatching(auditInstalled);
         }
         sink.samples(new SampleBatch(name(), clock.instant(), samples()));
     }

@@ -58,8 +58,9 @@ final class WatchBudget {
     }
 
     private static long readLong(Path p, long fallback) {
-        try {
-            return Long.parseLong(Files.readString(p).trim());
+        // one read with a large buffer: a sysctl file read a byte at a time answers only its first byte
+        try (var in = Files.newInputStream(p)) {
+            return Long.parseLong(new String(in.readNBytes(64), java.nio.charset.StandardCharsets.US_ASCII).trim());
         } catch (IOException | NumberFormatException e) {
             return fallback;
         }

@@ -19,6 +19,11 @@ public final class VolumeDirectory {
         auditWatching = auditRulesInstalled;
     }
 
+    /** Set by the watcher after each audit-rule reconcile. */
+    public void auditWatching(boolean installed) {
+        auditWatching = installed;
+    }
+
     public Optional<VolumeView> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }

@@ -71,6 +71,17 @@ public record VolumeView(String id, String name, String source, List<MountUse> m
                 .filter(m -> below(containerPath, m.destination()) != null).findFirst();
     }
 
+    /**
+     * The container a path as seen inside a container must come from when exactly one container
+     * mounts this source at a destination above it (a short-lived process is often gone before its
+     * audit record is read, so its cgroup cannot tell).
+     */
+    public Optional<ContainerRef> containerByPath(String containerPath) {
+        List<ContainerRef> c = mounts.stream().filter(m -> below(containerPath, m.destination()) != null)
+                .map(MountUse::container).distinct().toList();
+        return c.size() == 1 ? Optional.of(c.get(0)) : Optional.empty();
+    }
+
     private static String join(String dir, String rel) {
         return dir.endsWith("/") ? dir + rel : dir + "/" + rel;
     }

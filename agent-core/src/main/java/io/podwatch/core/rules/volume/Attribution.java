@@ -14,6 +14,10 @@ record Attribution(Instant time, Object auid, Object auditUser, Object pid, Obje
                 f.get("process.executable"), f.get("auditd.data.syscall"), e.container());
     }
 
+    Attribution withContainer(ContainerRef c) {
+        return new Attribution(time, auid, auditUser, pid, executable, syscall, c);
+    }
+
     /** The login user for an alert label: the name when known, else the id, else "unset". */
     String user() {
         return auditUser != null ? auditUser.toString() : auid != null ? auid.toString() : "unset";

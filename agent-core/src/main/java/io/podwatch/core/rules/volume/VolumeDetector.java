@@ -45,7 +45,12 @@ public final class VolumeDetector implements Detector {
     private record Key(String alert, Map<String, String> labels) {
     }
 
-    private record Pending(String alert, Severity severity, Event event, Instant deadline) {
+    /** A finding waiting for its other half: the change event (what) or the audit record (who). */
+    private record Pending(String alert, Severity severity, Event change, Attribution who, Event audit,
+                           Instant deadline) {
+        Event event() {
+            return change != null ? change : audit;
+        }
     }
 
     public VolumeDetector(VolumeDirectory volumes, VolumeRuleSettings settings) {
@@ -105,16 +110,35 @@ public final class VolumeDetector implements Detector {
 
     /** Alerts at once when the audit record is already here or no audit rule will bring one; else waits. */
     private void hold(String alert, Severity sev, Event e, String path, Alerts alerts) {
-        Attribution who = recent(path, e.time());
+        Pending p = pending.remove(alert + '\u0000' + path);
+        Attribution who = p != null && p.who() != null ? p.who() : recent(path, e.time());
         if (who != null || !volumes.auditWatching() || settings.attributionWait().isZero()) {
             fire(alert, sev, e, path, who, alerts);
             return;
         }
-        if (pending.size() >= MAX_TRACKED) {
-            Pending oldest = pending.remove(pending.keySet().iterator().next());
-            fire(oldest.alert(), oldest.severity(), oldest.event(), path(oldest.event()), null, alerts);
+        park(new Pending(alert, sev, e, null, null, e.time().plus(settings.attributionWait())), path, alerts);
+    }
+
+    /** The audit side of a finding: merged with a waiting change event, else waits for one briefly. */
+    private void holdAudit(String alert, Severity sev, Event audit, String path, Attribution who, Alerts alerts) {
+        Pending p = pending.remove(alert + '\u0000' + path);
+        if (p != null && p.change() != null) {
+            fire(alert, sev, p.change(), path, who, alerts);
+        } else if (settings.attributionWait().isZero()) {
+            fire(alert, sev, audit, path, who, alerts);
+        } else {
+            park(new Pending(alert, sev, null, who, audit, audit.time().plus(settings.attributionWait())), path,
+                    alerts);
         }
-        pending.put(alert + '\u0000' + path, new Pending(alert, sev, e, e.time().plus(settings.attributionWait())));
+    }
+
+    private void park(Pending p, String path, Alerts alerts) {
+        if (pending.size() >= MAX_TRACKED) {
+            String key = pending.keySet().iterator().next();
+            Pending oldest = pending.remove(key);
+            fire(oldest.alert(), oldest.severity(), oldest.event(), pathOf(key), oldest.who(), alerts);
+        }
+        pending.put(p.alert() + '\u0000' + path, p);
     }
 
     private Attribution recent(String path, Instant now) {
@@ -130,14 +154,18 @@ public final class VolumeDetector implements Detector {
         List<String> hostPaths = new ArrayList<>();
         for (String p : paths(f)) {
             v.hostPath(containerId, p).ifPresent(hostPaths::add);
+            if (who.container() == null) {
+                who = v.containerByPath(p).map(who::withContainer).orElse(who);
+            }
         }
         for (String hp : hostPaths) {
             recent.remove(hp);
             recent.put(hp, who);
             for (String alert : List.of(SETUID, EXECUTABLE)) {
-                Pending p = pending.remove(alert + '\u0000' + hp);
-                if (p != null) {
-                    fire(p.alert(), p.severity(), p.event(), hp, who, alerts);
+                Pending p = pending.get(alert + '\u0000' + hp);
+                if (p != null && p.change() != null) {
+                    pending.remove(alert + '\u0000' + hp);
+                    fire(p.alert(), p.severity(), p.change(), hp, who, alerts);
                 }
             }
         }
@@ -146,13 +174,13 @@ public final class VolumeDetector implements Detector {
         }
         String target = hostPaths.isEmpty() ? v.source() : hostPaths.get(hostPaths.size() - 1);
         if (f.get("auditd.data.mode") instanceof Long mode && (mode & 06000) != 0) {
-            fire(SETUID, Severity.HIGH, e, target, who, alerts);
+            holdAudit(SETUID, Severity.HIGH, e, target, who, alerts);
         }
         Optional<VolumeView.MountUse> mount = paths(f).stream().map(p -> v.mountOf(containerId, p))
                 .flatMap(Optional::stream).findFirst();
         boolean erofs = f.get("auditd.data.exit") instanceof Long exit && exit == EROFS;
         if (erofs || mount.map(m -> !m.rw()).orElse(false) && "success".equals(f.get("event.outcome"))) {
-            ContainerRef c = e.container();
+            ContainerRef c = who.container();
             Map<String, String> a = annotations("a container tried to write to a read-only mount", e, target);
             a.put("volume", v.name());
             who.annotate(a);
@@ -168,12 +196,13 @@ public final class VolumeDetector implements Detector {
                 : "a new executable appeared in a container volume";
         Map<String, String> a = annotations(what, e, path);
         a.put("volume", volume);
-        ContainerRef c = null;
+        ContainerRef c = e.container();
         if (who != null) {
             who.annotate(a);
-            c = who.container();
-        } else if (e.container() != null) {
-            c = e.container();
+            c = who.container() != null ? who.container() : c;
+        }
+        if (c != null) {
+            a.put("container", c.display());
         }
         Map<String, String> labels = Map.of("volume", volume, "path", path);
         track(alerts, new Alert(alert, sev, labels, a, c), e.time());
@@ -222,8 +251,9 @@ public final class VolumeDetector implements Detector {
         }
     }
 
-    private static String path(Event e) {
-        return String.valueOf(e.fields().get(VolumeFields.PATH));
+    /** The host path part of a pending key (alert NUL path). */
+    private static String pathOf(String key) {
+        return key.substring(key.indexOf('\u0000') + 1);
     }
 
     /** PATH names of an audit event, relative ones resolved against the process's working directory. */
@@ -258,14 +288,15 @@ public final class VolumeDetector implements Detector {
 
     @Override
     public void onTick(Instant now, Alerts alerts) {
-        Iterator<Pending> it = pending.values().iterator();
+        Iterator<Map.Entry<String, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
-            Pending p = it.next();
+            Map.Entry<String, Pending> e = it.next();
+            Pending p = e.getValue();
             if (p.deadline().isAfter(now)) {
                 break; // insertion order is deadline order
             }
             it.remove();
-            fire(p.alert(), p.severity(), p.event(), path(p.event()), null, alerts);
+            fire(p.alert(), p.severity(), p.event(), pathOf(e.getKey()), p.who(), alerts);
         }
         for (String v : mass.ended(now.toEpochMilli())) {
             alerts.resolve(MASS_REWRITE, Map.of("volume", v));
