@@ -29,6 +29,7 @@ import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
@@ -84,8 +85,9 @@ public final class Agent implements AutoCloseable {
         ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
                 alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
-        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), stage, clock,
-                meters);
+        Inventory inventory = new Inventory(clock);
+        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), inventory, stage,
+                clock, meters);
         podman.managed().forEach(lifecycle::add);
         runner.add(lifecycle.add(podman.collector()), podman.schedule());
         if (audit) {

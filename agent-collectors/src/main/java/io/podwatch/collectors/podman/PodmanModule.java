@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
-import io.podwatch.collectors.podman.container.ContainerSet;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.events.EventWatcher;
 import io.podwatch.collectors.podman.service.OwnedPodmanService;
@@ -13,6 +12,9 @@ import io.podwatch.collectors.podman.stats.AutoStatsSource;
 import io.podwatch.collectors.podman.stats.StatsSource;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerKey;
+import io.podwatch.core.inventory.Inventory;
+import io.podwatch.core.inventory.InventoryFeed;
 import io.podwatch.core.lifecycle.Managed;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +24,8 @@ import java.util.Optional;
 
 /**
  * Builds the Podman side from its config in one call, doing no I/O: the optional self-owned API
- * service, the reconnecting API connection, the events watcher and the stats collector. The caller
+ * service, the reconnecting API connection, the events watcher feeding the container inventory,
+ * and the stats collector. The caller
  * adds {@link #managed()} to its lifecycle in order (then the collector), and registers
  * {@link #collector()} with the runner under {@link #schedule()}.
  */
@@ -34,14 +37,15 @@ public final class PodmanModule {
     private final CollectorRunner.Schedule schedule;
     private final ContainerTracker tracker;
 
-    private PodmanModule(PodmanConfig config, Path stateDir, Emitter out, Clock clock, MeterRegistry meters) {
+    private PodmanModule(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out, Clock clock,
+                         MeterRegistry meters) {
         PodmanSelfMetrics self = new PodmanSelfMetrics(meters);
         boolean mayOwn = config.ownService() && config.socket().isEmpty();
         service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
         connection = new PodmanConnection(config.socket(), config.candidates(),
                 service == null ? Optional::empty : service::ownedSocket,
                 (uri, timeout) -> new PodmanClient(uri, timeout, self), config.timeout());
-        ContainerSet containers = new ContainerSet(config.maxContainers());
+        InventoryFeed containers = inventory.feed(ContainerKey.PODMAN, ContainerKey.ROOT, config.maxContainers());
         tracker = new ContainerTracker(connection, containers, out, clock);
         self.watch(connection, containers);
         events = new EventWatcher(connection, tracker, clock, meters);
@@ -49,9 +53,10 @@ public final class PodmanModule {
         schedule = new CollectorRunner.Schedule(config.interval(), config.interval());
     }
 
-    public static PodmanModule create(PodmanConfig config, Path stateDir, Emitter out, Clock clock,
-                                      MeterRegistry meters) {
-        return new PodmanModule(config, stateDir, out, clock, meters);
+    /** @param inventory the agent's container inventory, which this module feeds as rootful Podman */
+    public static PodmanModule create(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out,
+                                      Clock clock, MeterRegistry meters) {
+        return new PodmanModule(config, stateDir, inventory, out, clock, meters);
     }
 
     private StatsSource source(PodmanConfig config) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanConnection;
-import io.podwatch.collectors.podman.container.ContainerSet;
+import io.podwatch.core.inventory.InventoryFeed;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +23,12 @@ final class PodmanSelfMetrics implements ApiObserver {
         this.meters = meters;
     }
 
-    void watch(PodmanConnection connection, ContainerSet containers) {
+    void watch(PodmanConnection connection, InventoryFeed containers) {
         Gauge.builder("podwatch.podman.up", connection, c -> c.up() ? 1 : 0)
                 .description("1 when the last Podman API call got an answer").register(meters);
-        Gauge.builder("podwatch.podman.containers", containers, ContainerSet::size)
+        Gauge.builder("podwatch.podman.containers", containers, InventoryFeed::size)
                 .description("Containers podwatch currently tracks").register(meters);
-        Gauge.builder("podwatch.podman.containers.refused", containers, ContainerSet::refused)
+        Gauge.builder("podwatch.podman.containers.refused", containers, InventoryFeed::refused)
                 .description("Containers not tracked because podman.max-containers was reached").register(meters);
     }
 

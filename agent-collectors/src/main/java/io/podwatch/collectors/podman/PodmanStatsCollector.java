@@ -1,6 +1,6 @@
 package io.podwatch.collectors.podman;
 
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.stats.ContainerSamples;
 import io.podwatch.collectors.podman.stats.ContainerStats;

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.INFO;
 import static io.podwatch.core.model.Severity.MEDIUM;
@@ -45,16 +46,16 @@ final class ConfinementChecks {
     static List<ContainerRule> rules() {
         return List.of(new ContainerRule(SECCOMP_UNCONFINED, ConfinementChecks::seccompUnconfined),
                 new ContainerRule(SECCOMP_CUSTOM, ConfinementChecks::seccompCustom),
-                new ContainerRule(SELINUX_DISABLED, (f, c) -> Outcome.failIf(!f.privileged()
+                new ContainerRule(SELINUX_DISABLED, (f, c) -> Outcome.failIf(!f.security().privileged()
                         && option(f, "label").filter(v -> v.equals("disable")).isPresent(), "--security-opt label=disable")),
-                new ContainerRule(APPARMOR_UNCONFINED, (f, c) -> Outcome.failIf(!f.privileged()
+                new ContainerRule(APPARMOR_UNCONFINED, (f, c) -> Outcome.failIf(!f.security().privileged()
                         && (option(f, "apparmor").filter(v -> v.equals("unconfined")).isPresent()
-                        || f.appArmorProfile().equals("unconfined")), "apparmor unconfined")));
+                        || f.security().appArmorProfile().equals("unconfined")), "apparmor unconfined")));
     }
 
     /** Value of {@code name=value} (or the legacy {@code name:value}) in SecurityOpt. */
-    static Optional<String> option(ContainerFacts f, String name) {
-        for (String o : f.securityOpt()) {
+    static Optional<String> option(ContainerInfo f, String name) {
+        for (String o : f.security().securityOpt()) {
             String s = o.trim();
             if (s.startsWith(name + "=") || s.startsWith(name + ":")) {
                 return Optional.of(s.substring(name.length() + 1).trim().toLowerCase(Locale.ROOT));
@@ -63,14 +64,14 @@ final class ConfinementChecks {
         return Optional.empty();
     }
 
-    static Outcome seccompUnconfined(ContainerFacts f, ContainerContext ctx) {
-        return Outcome.failIf(!f.privileged() && option(f, "seccomp").filter(v -> v.equals("unconfined")).isPresent(),
+    static Outcome seccompUnconfined(ContainerInfo f, ContainerContext ctx) {
+        return Outcome.failIf(!f.security().privileged() && option(f, "seccomp").filter(v -> v.equals("unconfined")).isPresent(),
                 "--security-opt seccomp=unconfined");
     }
 
-    static Outcome seccompCustom(ContainerFacts f, ContainerContext ctx) {
+    static Outcome seccompCustom(ContainerInfo f, ContainerContext ctx) {
         Optional<String> v = option(f, "seccomp");
-        boolean custom = !f.privileged() && v.isPresent() && !v.get().equals("unconfined") && !v.get().isEmpty()
+        boolean custom = !f.security().privileged() && v.isPresent() && !v.get().equals("unconfined") && !v.get().isEmpty()
                 && !v.get().endsWith("/usr/share/containers/seccomp.json");
         return Outcome.failIf(custom, "--security-opt seccomp=" + v.orElse(""));
     }

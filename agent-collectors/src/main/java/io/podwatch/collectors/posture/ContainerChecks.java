@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.posture.Allowlist;
 import io.podwatch.core.posture.Check;
 import io.podwatch.core.posture.Finding;
@@ -22,7 +23,7 @@ public final class ContainerChecks {
     }
 
     /** The findings of one container: failing, accepted by {@code allow}, or unknown. */
-    public static List<Finding> evaluate(ContainerFacts facts, ContainerContext ctx, Allowlist allow) {
+    public static List<Finding> evaluate(ContainerInfo facts, ContainerContext ctx, Allowlist allow) {
         List<Finding> out = new ArrayList<>();
         for (ContainerRule r : RULES) {
             Outcome o;

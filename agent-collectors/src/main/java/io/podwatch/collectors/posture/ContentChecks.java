@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.LOW;
 import static io.podwatch.core.model.Severity.MEDIUM;
@@ -46,9 +47,9 @@ final class ContentChecks {
     static List<ContainerRule> rules() {
         return List.of(new ContainerRule(IMAGE_SHORT_NAME, ContentChecks::shortName),
                 new ContainerRule(IMAGE_INSECURE_REGISTRY, (f, c) -> {
-                    String reg = registry(f.imageName());
+                    String reg = registry(f.image());
                     return Outcome.failIf(!reg.isEmpty() && c.insecureRegistries().contains(reg),
-                            "image " + f.imageName() + " from insecure registry " + reg);
+                            "image " + f.image() + " from insecure registry " + reg);
                 }),
                 new ContainerRule(RUNLABEL, ContentChecks::runlabel),
                 new ContainerRule(SSHD, ContentChecks::sshd));
@@ -64,16 +65,16 @@ final class ContentChecks {
         return first.contains(".") || first.contains(":") || first.equals("localhost") ? first : "";
     }
 
-    static Outcome shortName(ContainerFacts f, ContainerContext ctx) {
-        String typed = CreateCommand.imageAsTyped(f.createCommand(), f.imageName());
-        String name = typed.isEmpty() ? f.imageName() : typed;
+    static Outcome shortName(ContainerInfo f, ContainerContext ctx) {
+        String typed = CreateCommand.imageAsTyped(f.security().createCommand(), f.image());
+        String name = typed.isEmpty() ? f.image() : typed;
         if (name.isEmpty() || name.matches("[0-9a-f]{12,64}") || name.startsWith("sha256:")) {
             return Outcome.pass();
         }
-        return Outcome.failIf(registry(name).isEmpty(), "image given as " + name + " (resolved to " + f.imageName() + ")");
+        return Outcome.failIf(registry(name).isEmpty(), "image given as " + name + " (resolved to " + f.image() + ")");
     }
 
-    static Outcome runlabel(ContainerFacts f, ContainerContext ctx) {
+    static Outcome runlabel(ContainerInfo f, ContainerContext ctx) {
         for (Map<String, String> labels : List.of(f.labels(), ctx.imageLabels())) {
             for (String key : List.of("RUN", "run")) {
                 String run = labels.getOrDefault(key, "");
@@ -85,8 +86,8 @@ final class ContentChecks {
         return Outcome.pass();
     }
 
-    static Outcome sshd(ContainerFacts f, ContainerContext ctx) {
-        if (!f.running() || ctx.processes() == null) {
+    static Outcome sshd(ContainerInfo f, ContainerContext ctx) {
+        if (!f.alive() || ctx.processes() == null) {
             return Outcome.pass();
         }
         List<String> ssh = ctx.processes().commands(f.pid()).stream()

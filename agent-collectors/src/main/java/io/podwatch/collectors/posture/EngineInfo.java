@@ -1,7 +1,8 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.podman.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
+import io.podwatch.collectors.podman.container.InspectJson;
 import java.util.List;
 
 /**
@@ -29,6 +30,6 @@ public record EngineInfo(Boolean rootless, String ociRuntime, String socketPath,
         String caps = Json.text(host, "security", "capabilities");
         return new EngineInfo(rootless == null ? null : rootless.asBoolean(), Json.text(host, "ociRuntime", "name"),
                 Json.text(host, "remoteSocket", "path"), Json.at(host, "security", "capabilities") == null ? null
-                : InspectParser.caps(Arrays.stream(caps.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList()));
+                : InspectJson.caps(caps));
     }
 }

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.podman.api.Json;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.LOW;
 import static io.podwatch.core.model.Severity.MEDIUM;

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.Mount;
 import static io.podwatch.core.model.Severity.CRITICAL;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.LOW;
@@ -59,9 +61,9 @@ final class MountChecks {
         return List.of(new ContainerRule(SENSITIVE_RW, (f, c) -> sensitive(f, true)),
                 new ContainerRule(SENSITIVE_RO, (f, c) -> sensitive(f, false)),
                 new ContainerRule(ENGINE_SOCKET, MountChecks::engineSocket),
-                new ContainerRule(HOST_DEVICE, (f, c) -> Outcome.failIf(!f.privileged() && !f.devices().isEmpty(),
-                        "devices: " + String.join(", ", f.devices()))),
-                new ContainerRule(WRITABLE_ROOTFS, (f, c) -> Outcome.failIf(!f.readOnlyRootfs(), "--read-only is not set")),
+                new ContainerRule(HOST_DEVICE, (f, c) -> Outcome.failIf(!f.security().privileged() && !f.security().devices().isEmpty(),
+                        "devices: " + String.join(", ", f.security().devices()))),
+                new ContainerRule(WRITABLE_ROOTFS, (f, c) -> Outcome.failIf(!f.security().readOnlyRootfs(), "--read-only is not set")),
                 new ContainerRule(RW_VOLUME, MountChecks::rwVolume));
     }
 
@@ -81,23 +83,23 @@ final class MountChecks {
         return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    static Outcome sensitive(ContainerFacts f, boolean rw) {
+    static Outcome sensitive(ContainerInfo f, boolean rw) {
         String hits = f.mounts().stream().filter(m -> m.type().equals("bind") && m.rw() == rw)
-                .filter(m -> isSensitive(m.source()) && !isSocket(m.source()))
-                .map(m -> m.source() + ":" + m.destination() + (rw ? ":rw" : ":ro")).collect(Collectors.joining(", "));
+                .filter(m -> isSensitive(m.sourceText()) && !isSocket(m.sourceText()))
+                .map(m -> m.sourceText() + ":" + m.destination() + (rw ? ":rw" : ":ro")).collect(Collectors.joining(", "));
         return Outcome.failIf(!hits.isEmpty(), "mounts: " + hits);
     }
 
-    static Outcome engineSocket(ContainerFacts f, ContainerContext ctx) {
-        String hits = f.mounts().stream().filter(m -> isSocket(m.source()))
-                .map(m -> m.source() + ":" + m.destination()).collect(Collectors.joining(", "));
+    static Outcome engineSocket(ContainerInfo f, ContainerContext ctx) {
+        String hits = f.mounts().stream().filter(m -> isSocket(m.sourceText()))
+                .map(m -> m.sourceText() + ":" + m.destination()).collect(Collectors.joining(", "));
         return Outcome.failIf(!hits.isEmpty(), "mounts: " + hits);
     }
 
-    static Outcome rwVolume(ContainerFacts f, ContainerContext ctx) {
-        String hits = f.mounts().stream().filter(ContainerFacts.Mount::rw)
-                .filter(m -> !isSensitive(m.source()) && !isSocket(m.source()))
-                .map(m -> (m.source().isEmpty() ? "(volume)" : m.source()) + ":" + m.destination())
+    static Outcome rwVolume(ContainerInfo f, ContainerContext ctx) {
+        String hits = f.mounts().stream().filter(Mount::rw)
+                .filter(m -> !isSensitive(m.sourceText()) && !isSocket(m.sourceText()))
+                .map(m -> (m.sourceText().isEmpty() ? "(volume)" : m.sourceText()) + ":" + m.destination())
                 .collect(Collectors.joining(", "));
         return Outcome.failIf(!hits.isEmpty(), "read-write: " + hits);
     }

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.Security;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.LOW;
 import static io.podwatch.core.model.Severity.MEDIUM;
@@ -49,39 +51,39 @@ final class NamespaceChecks {
 
     static List<ContainerRule> rules() {
         return List.of(
-                new ContainerRule(HOST_NETWORK, (f, c) -> shared(f, c, "net", ContainerFacts.Namespaces::network, "--network")),
-                new ContainerRule(HOST_PID, (f, c) -> shared(f, c, "pid", ContainerFacts.Namespaces::pid, "--pid")),
-                new ContainerRule(HOST_IPC, (f, c) -> shared(f, c, "ipc", ContainerFacts.Namespaces::ipc, "--ipc")),
+                new ContainerRule(HOST_NETWORK, (f, c) -> shared(f, c, "net", Security.Namespaces::network, "--network")),
+                new ContainerRule(HOST_PID, (f, c) -> shared(f, c, "pid", Security.Namespaces::pid, "--pid")),
+                new ContainerRule(HOST_IPC, (f, c) -> shared(f, c, "ipc", Security.Namespaces::ipc, "--ipc")),
                 new ContainerRule(HOST_UTS, NamespaceChecks::uts),
                 new ContainerRule(HOST_USERNS, NamespaceChecks::userns));
     }
 
-    static Outcome shared(ContainerFacts f, ContainerContext ctx, String ns, Function<ContainerFacts.Namespaces, String> mode,
+    static Outcome shared(ContainerInfo f, ContainerContext ctx, String ns, Function<Security.Namespaces, String> mode,
                           String option) {
-        if (mode.apply(f.namespaces()).equals("host")) {
+        if (mode.apply(f.security().namespaces()).equals("host")) {
             return Outcome.fail(option + " host");
         }
-        if (f.running() && ctx.processes() != null) {
+        if (f.alive() && ctx.processes() != null) {
             Optional<Boolean> same = ctx.processes().sharesHostNamespace(f.pid(), ns);
             if (same.isPresent()) {
                 return Outcome.failIf(same.get(), ns + " namespace is the host's (same /proc/<pid>/ns/" + ns + " as pid 1)");
             }
         }
-        boolean asked = CreateCommand.optionValues(f.createCommand(), option).contains("host")
-                || (option.equals("--network") && CreateCommand.optionValues(f.createCommand(), "--net").contains("host"));
+        boolean asked = CreateCommand.optionValues(f.security().createCommand(), option).contains("host")
+                || (option.equals("--network") && CreateCommand.optionValues(f.security().createCommand(), "--net").contains("host"));
         return Outcome.failIf(asked, option + " host (from the create command)");
     }
 
-    static Outcome uts(ContainerFacts f, ContainerContext ctx) {
-        if (!shared(f, ctx, "net", ContainerFacts.Namespaces::network, "--network").passed()) {
+    static Outcome uts(ContainerInfo f, ContainerContext ctx) {
+        if (!shared(f, ctx, "net", Security.Namespaces::network, "--network").passed()) {
             return Outcome.pass();
         }
-        return shared(f, ctx, "uts", ContainerFacts.Namespaces::uts, "--uts");
+        return shared(f, ctx, "uts", Security.Namespaces::uts, "--uts");
     }
 
-    static Outcome userns(ContainerFacts f, ContainerContext ctx) {
-        boolean host = f.namespaces().user().equals("host")
-                || CreateCommand.optionValues(f.createCommand(), "--userns").contains("host");
+    static Outcome userns(ContainerInfo f, ContainerContext ctx) {
+        boolean host = f.security().namespaces().user().equals("host")
+                || CreateCommand.optionValues(f.security().createCommand(), "--userns").contains("host");
         return Outcome.failIf(host, "--userns host");
     }
 }

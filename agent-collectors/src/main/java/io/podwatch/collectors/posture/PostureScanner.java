@@ -1,7 +1,11 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.podman.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.collectors.podman.container.InspectJson;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.posture.Allowlist;
 import io.podwatch.core.posture.Check;
@@ -58,12 +62,16 @@ public final class PostureScanner {
 
     /** Checks one container; empty for pod infra containers, which podman creates itself. */
     public Optional<ContainerResult> container(String nameOrId, ContainerContext ctx) throws IOException {
-        JsonNode inspect = api.inspectContainer(nameOrId);
-        if (Json.bool(Json.single(inspect), "IsInfra")) {
+        return container(InspectJson.fromInspect(api.inspectContainer(nameOrId), ContainerKey.PODMAN, ContainerKey.ROOT),
+                ctx);
+    }
+
+    /** Checks one container as the inventory knows it; empty for pod infra containers. */
+    public Optional<ContainerResult> container(ContainerInfo facts, ContainerContext ctx) {
+        if (facts.infra() || !facts.inspected()) {
             return Optional.empty();
         }
-        ContainerFacts facts = InspectParser.parse(inspect);
-        ContainerContext withImage = ctx.withImageLabels(imageLabels(Json.text(Json.single(inspect), "Image")));
+        ContainerContext withImage = ctx.withImageLabels(imageLabels(facts.imageId()));
         return Optional.of(new ContainerResult(facts.ref(), ContainerChecks.evaluate(facts, withImage, allow)));
     }
 

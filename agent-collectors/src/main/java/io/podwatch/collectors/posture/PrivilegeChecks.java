@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
 import static io.podwatch.core.model.Severity.CRITICAL;
 import static io.podwatch.core.model.Severity.HIGH;
 import static io.podwatch.core.model.Severity.LOW;
@@ -50,13 +51,13 @@ final class PrivilegeChecks {
 
     static List<ContainerRule> rules() {
         return List.of(new ContainerRule(ROOT_USER, PrivilegeChecks::rootUser),
-                new ContainerRule(PRIVILEGED, (f, c) -> Outcome.failIf(f.privileged(), "--privileged")),
+                new ContainerRule(PRIVILEGED, (f, c) -> Outcome.failIf(f.security().privileged(), "--privileged")),
                 new ContainerRule(CAP_ADD, PrivilegeChecks::capAdd),
                 new ContainerRule(NO_NEW_PRIVILEGES, PrivilegeChecks::noNewPrivileges));
     }
 
-    static Outcome rootUser(ContainerFacts f, ContainerContext ctx) {
-        String user = f.user().trim();
+    static Outcome rootUser(ContainerInfo f, ContainerContext ctx) {
+        String user = f.security().user().trim();
         String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
         if (!(uid.isEmpty() || uid.equals("0") || uid.equals("root"))) {
             return Outcome.pass();
@@ -64,26 +65,26 @@ final class PrivilegeChecks {
         String shown = user.isEmpty() ? "no user set (root)" : "user " + user;
         String where = ctx.rootless() == null ? "engine mode unknown"
                 : ctx.rootless() ? "rootless engine: uid 0 is mapped to the engine user's uid on the host"
-                : f.namespaces().user().isEmpty() || f.namespaces().user().equals("host")
+                : f.security().namespaces().user().isEmpty() || f.security().namespaces().user().equals("host")
                 ? "rootful engine, no user namespace: uid 0 is root on the host"
-                : "rootful engine, user namespace " + f.namespaces().user();
+                : "rootful engine, user namespace " + f.security().namespaces().user();
         return Outcome.fail(shown + "; " + where);
     }
 
-    static Outcome capAdd(ContainerFacts f, ContainerContext ctx) {
-        if (f.privileged()) {
+    static Outcome capAdd(ContainerInfo f, ContainerContext ctx) {
+        if (f.security().privileged()) {
             return Outcome.pass();
         }
-        List<String> extra = f.capAdd().stream().filter(c -> !DEFAULT_CAPS.contains(c) && !c.equals("ALL")).toList();
-        boolean all = f.capAdd().contains("ALL");
+        List<String> extra = f.security().capAdd().stream().filter(c -> !DEFAULT_CAPS.contains(c) && !c.equals("ALL")).toList();
+        boolean all = f.security().capAdd().contains("ALL");
         if (all) {
             return Outcome.fail("capabilities added: ALL");
         }
         return Outcome.failIf(!extra.isEmpty(), "capabilities added: " + String.join(", ", extra));
     }
 
-    static Outcome noNewPrivileges(ContainerFacts f, ContainerContext ctx) {
-        for (String o : f.securityOpt()) {
+    static Outcome noNewPrivileges(ContainerInfo f, ContainerContext ctx) {
+        for (String o : f.security().securityOpt()) {
             String s = o.replace(':', '=').trim();
             if (s.equals("no-new-privileges") || s.equals("no-new-privileges=true")) {
                 return Outcome.pass();

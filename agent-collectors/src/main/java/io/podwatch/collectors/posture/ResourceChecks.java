@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.core.inventory.ContainerInfo;
 import static io.podwatch.core.model.Severity.LOW;
 import static io.podwatch.core.model.Severity.MEDIUM;
 import static io.podwatch.core.posture.Scope.CONTAINER;
@@ -49,15 +50,15 @@ final class ResourceChecks {
 
     static List<ContainerRule> rules() {
         return List.of(
-                new ContainerRule(NO_MEMORY_LIMIT, (f, c) -> Outcome.failIf(f.memoryLimit() <= 0, "no -m/--memory")),
-                new ContainerRule(NO_CPU_LIMIT, (f, c) -> Outcome.failIf(!f.cpuLimited(), "no --cpus, --cpu-quota, -c or --cpuset-cpus")),
-                new ContainerRule(NO_PIDS_LIMIT, (f, c) -> Outcome.failIf(f.pidsLimit() <= 0, "pids limit " + f.pidsLimit() + " (unlimited)")),
+                new ContainerRule(NO_MEMORY_LIMIT, (f, c) -> Outcome.failIf(f.limits().memory() <= 0, "no -m/--memory")),
+                new ContainerRule(NO_CPU_LIMIT, (f, c) -> Outcome.failIf(!f.limits().cpuLimited(), "no --cpus, --cpu-quota, -c or --cpuset-cpus")),
+                new ContainerRule(NO_PIDS_LIMIT, (f, c) -> Outcome.failIf(f.limits().pids() <= 0, "pids limit " + f.limits().pids() + " (unlimited)")),
                 new ContainerRule(RESTART_UNBOUNDED, ResourceChecks::restart),
                 new ContainerRule(PORT_ALL_INTERFACES, ResourceChecks::allInterfaces),
                 new ContainerRule(PORT_PRIVILEGED, ResourceChecks::privilegedPorts));
     }
 
-    static Outcome restart(ContainerFacts f, ContainerContext ctx) {
+    static Outcome restart(ContainerInfo f, ContainerContext ctx) {
         return switch (f.restartPolicy()) {
             case "always", "unless-stopped" -> Outcome.fail("--restart " + f.restartPolicy());
             case "on-failure" -> Outcome.failIf(f.restartMax() <= 0, "--restart on-failure without a maximum");
@@ -65,15 +66,15 @@ final class ResourceChecks {
         };
     }
 
-    static Outcome allInterfaces(ContainerFacts f, ContainerContext ctx) {
-        String hits = f.ports().stream().filter(p -> ALL_INTERFACES.contains(p.hostIp()))
+    static Outcome allInterfaces(ContainerInfo f, ContainerContext ctx) {
+        String hits = f.security().ports().stream().filter(p -> ALL_INTERFACES.contains(p.hostIp()))
                 .map(p -> (p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp()) + ":" + p.hostPort() + "->" + p.containerPort())
                 .collect(Collectors.joining(", "));
         return Outcome.failIf(!hits.isEmpty(), "published: " + hits);
     }
 
-    static Outcome privilegedPorts(ContainerFacts f, ContainerContext ctx) {
-        String hits = f.ports().stream().filter(p -> p.hostPort() > 0 && p.hostPort() < 1024)
+    static Outcome privilegedPorts(ContainerInfo f, ContainerContext ctx) {
+        String hits = f.security().ports().stream().filter(p -> p.hostPort() > 0 && p.hostPort() < 1024)
                 .map(p -> p.hostPort() + "->" + p.containerPort()).collect(Collectors.joining(", "));
         return Outcome.failIf(!hits.isEmpty(), "host ports: " + hits);
     }

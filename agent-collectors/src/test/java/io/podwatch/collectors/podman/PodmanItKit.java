@@ -1,6 +1,7 @@
 package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.collectors.testing.PodmanHarness;
@@ -26,7 +27,7 @@ public final class PodmanItKit implements AutoCloseable {
     private final List<Managed> started = new ArrayList<>();
 
     private PodmanItKit(PodmanConfig config, Path stateDir) {
-        module = PodmanModule.create(config, stateDir, out, Clock.systemUTC(), meters);
+        module = PodmanModule.create(config, stateDir, new Inventory(Clock.systemUTC()), out, Clock.systemUTC(), meters);
     }
 
     /** Default config pointed at the harness's socket, with the given stats source. */

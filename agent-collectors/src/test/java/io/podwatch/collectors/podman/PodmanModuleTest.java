@@ -1,6 +1,7 @@
 package io.podwatch.collectors.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,7 +32,7 @@ class PodmanModuleTest {
     @Test
     void startsNamedThreadsAndClosesThemIdempotently() throws Exception {
         PodmanModule m = PodmanModule.create(config(Optional.of(URI.create("unix://" + dir.resolve("absent.sock"))), false),
-                dir, new RecordingEmitter(), Clock.systemUTC(), new SimpleMeterRegistry());
+                dir, new Inventory(Clock.systemUTC()), new RecordingEmitter(), Clock.systemUTC(), new SimpleMeterRegistry());
         assertThat(m.ownedService()).as("a configured socket is never replaced by our own service").isEmpty();
         assertThat(podwatchThreads()).doesNotContain("podwatch-podman-events");
 
@@ -53,8 +54,8 @@ class PodmanModuleTest {
 
     @Test
     void withoutPodmanInstalledNoServiceIsStartedAndCloseStillWorks() throws Exception {
-        PodmanModule m = PodmanModule.create(config(Optional.empty(), true), dir, new RecordingEmitter(),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        PodmanModule m = PodmanModule.create(config(Optional.empty(), true), dir, new Inventory(Clock.systemUTC()),
+                new RecordingEmitter(), Clock.systemUTC(), new SimpleMeterRegistry());
         Managed service = m.ownedService().orElseThrow();
         service.start();
         assertThat(m.ownedService().orElseThrow().ownedSocket()).isEmpty();
@@ -64,8 +65,8 @@ class PodmanModuleTest {
 
     @Test
     void closeWithoutStartIsFine() {
-        PodmanModule m = PodmanModule.create(config(Optional.empty(), true), dir, new RecordingEmitter(),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+        PodmanModule m = PodmanModule.create(config(Optional.empty(), true), dir, new Inventory(Clock.systemUTC()),
+                new RecordingEmitter(), Clock.systemUTC(), new SimpleMeterRegistry());
         m.managed().forEach(Managed::close);
         m.collector().close();
     }

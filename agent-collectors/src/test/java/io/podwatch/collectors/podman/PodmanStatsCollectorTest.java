@@ -3,7 +3,7 @@ package io.podwatch.collectors.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.podwatch.collectors.podman.container.ContainerSet;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.stats.ApiStatsSource;
 import io.podwatch.core.model.MetricDef;
@@ -29,7 +29,7 @@ class PodmanStatsCollectorTest {
         api.with(list.get(0), Fixtures.json("podman4/inspect-burner.json"));
         api.with(list.get(2), Fixtures.json("podman4/inspect-failer.json"));
         api.stats = Fixtures.json("podman4/stats.json");
-        ContainerTracker tracker = new ContainerTracker(api, new ContainerSet(100), out, clock);
+        ContainerTracker tracker = new ContainerTracker(api, new Inventory(clock).feed("podman", "root", 100), out, clock);
         collector = new PodmanStatsCollector(tracker, new ApiStatsSource(api), clock, Duration.ofMinutes(1));
     }
 

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.podman.container.InspectJson;
+import io.podwatch.core.inventory.ContainerInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -28,7 +30,11 @@ final class Fixtures {
         }
     }
 
-    static ContainerFacts facts(String version, String name) {
-        return InspectParser.parse(json("inspect-" + version + "/" + name + ".json"));
+    static ContainerInfo facts(String version, String name) {
+        try {
+            return InspectJson.fromInspect(json("inspect-" + version + "/" + name + ".json"), "podman", "root");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.podwatch.collectors.posture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -69,7 +70,7 @@ class PosturePipelineIT {
         PostureDetector detector = new PostureDetector(config.alertMinSeverity());
         ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(detector), List.of(), alerts, clock,
                 1000, meters);
-        PodmanModule podman = PodmanModule.create(PodmanItKit.config(h, StatsSourceKind.API), state, stage, clock,
+        PodmanModule podman = PodmanModule.create(PodmanItKit.config(h, StatsSourceKind.API), state, new Inventory(clock), stage, clock,
                 meters);
         PostureCollector posture = new PostureCollector(new PostureScanner(podman.api(), HostFiles.real(),
                 new ProcessCommandRunner(), config.allow(), config.unusedDays(), clock), config, clock);

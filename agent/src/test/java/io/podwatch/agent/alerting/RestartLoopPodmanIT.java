@@ -1,6 +1,7 @@
 package io.podwatch.agent.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +99,8 @@ class RestartLoopPodmanIT {
                     new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),
                     List.of(alerting.eventLog()), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
-            PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), stage, clock, meters);
+            PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), new Inventory(clock), stage, clock,
+                    meters);
             try (Lifecycle life = new Lifecycle()) {
                 alerting.managed().forEach(life::add);
                 life.add(stage);

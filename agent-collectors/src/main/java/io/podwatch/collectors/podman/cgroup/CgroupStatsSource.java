@@ -1,6 +1,6 @@
 package io.podwatch.collectors.podman.cgroup;
 
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.collectors.podman.stats.ContainerStats;
 import io.podwatch.collectors.podman.stats.StatsSource;
 import java.io.IOException;

@@ -6,6 +6,8 @@ import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.events.LifecycleEvents;
 import io.podwatch.collectors.podman.events.PodmanEvent;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.InventoryFeed;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the {@link ContainerSet} current: a full re-list (at every events (re)connect and as the
- * periodic poll fallback) and one event at a time from the stream. Inspects a container when it is
+ * Podman's feed of the container inventory: keeps its {@link InventoryFeed} current with a full
+ * re-list (at every events (re)connect and as the periodic poll fallback) and one event at a time
+ * from the stream. Inspects a container when it is
  * new or its run changed, which is where restart count, policy, limits and cgroup come from. Emits
  * the lifecycle events; the re-list emits {@code container-restarts-observed} when a container's
  * RestartCount or StartedAt moved with no event seen for it. Called from the events thread and the
@@ -23,25 +26,25 @@ import java.util.Set;
  */
 public final class ContainerTracker {
     private final PodmanApi api;
-    private final ContainerSet containers;
+    private final InventoryFeed containers;
     private final Emitter out;
     private final Clock clock;
-    private volatile boolean synced;
 
-    public ContainerTracker(PodmanApi api, ContainerSet containers, Emitter out, Clock clock) {
+    public ContainerTracker(PodmanApi api, InventoryFeed containers, Emitter out, Clock clock) {
         this.api = api;
         this.containers = containers;
         this.out = out;
         this.clock = clock;
     }
 
-    public ContainerSet containers() {
+    /** This engine's part of the inventory. */
+    public InventoryFeed containers() {
         return containers;
     }
 
     /** True once a re-list has succeeded. */
     public boolean synced() {
-        return synced;
+        return containers.synced();
     }
 
     /** Lists every container, inspects the new and changed ones, drops the gone ones. */
@@ -49,7 +52,7 @@ public final class ContainerTracker {
         List<JsonNode> entries = api.listContainers(true);
         Set<String> present = new HashSet<>();
         for (JsonNode entry : entries) {
-            ContainerInfo listed = ContainerJson.fromList(entry);
+            ContainerInfo listed = InspectJson.fromList(entry, containers.engine(), containers.owner());
             present.add(listed.id());
             Optional<ContainerInfo> known = containers.get(listed.id());
             if (known.isPresent() && known.get().inspected() && !moved(known.get(), listed)) {
@@ -62,12 +65,11 @@ public final class ContainerTracker {
             }
             ContainerInfo fresh = now.get().withPodName(listed.pod());
             containers.put(fresh);
-            if (synced && known.isPresent() && known.get().inspected()) {
+            if (containers.synced() && known.isPresent() && known.get().inspected()) {
                 observeRestarts(known.get(), fresh);
             }
         }
         containers.retainOnly(present);
-        synced = true;
     }
 
     /** A run changed: another start, another restart, another state. */
@@ -121,7 +123,7 @@ public final class ContainerTracker {
 
     private Optional<ContainerInfo> inspect(String id) throws IOException {
         try {
-            return Optional.of(ContainerJson.fromInspect(api.inspectContainer(id)));
+            return Optional.of(InspectJson.fromInspect(api.inspectContainer(id), containers.engine(), containers.owner()));
         } catch (ApiStatusException e) {
             if (e.notFound()) {
                 containers.remove(id);

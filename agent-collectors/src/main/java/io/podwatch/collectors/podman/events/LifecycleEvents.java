@@ -1,6 +1,6 @@
 package io.podwatch.collectors.podman.events;
 
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;

@@ -2,7 +2,7 @@ package io.podwatch.collectors.podman.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.podman.PodmanApi;
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;

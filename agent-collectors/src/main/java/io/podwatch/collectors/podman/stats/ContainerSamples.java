@@ -2,7 +2,7 @@ package io.podwatch.collectors.podman.stats;
 
 import static io.podwatch.collectors.podman.PodmanMetrics.*;
 
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import java.time.Instant;
@@ -27,12 +27,12 @@ public final class ContainerSamples {
         if (c.startedAt() != null) {
             out.add(START_TIME.sample(c.startedAt().getEpochSecond() + c.startedAt().getNano() / 1e9, l));
         }
-        if (c.memoryLimit() > 0) {
-            out.add(SPEC_MEMORY_LIMIT.sample(c.memoryLimit(), l));
+        if (c.limits().memory() > 0) {
+            out.add(SPEC_MEMORY_LIMIT.sample(c.limits().memory(), l));
         }
-        if (c.cpuQuota() > 0) {
-            out.add(SPEC_CPU_QUOTA.sample(c.cpuQuota(), l));
-            out.add(SPEC_CPU_PERIOD.sample(c.cpuPeriod() > 0 ? c.cpuPeriod() : 100_000, l));
+        if (c.limits().cpuQuota() > 0) {
+            out.add(SPEC_CPU_QUOTA.sample(c.limits().cpuQuota(), l));
+            out.add(SPEC_CPU_PERIOD.sample(c.limits().cpuPeriod() > 0 ? c.limits().cpuPeriod() : 100_000, l));
         }
         if (stats == null) {
             return;

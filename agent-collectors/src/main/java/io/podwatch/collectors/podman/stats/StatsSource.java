@@ -1,6 +1,6 @@
 package io.podwatch.collectors.podman.stats;
 
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;

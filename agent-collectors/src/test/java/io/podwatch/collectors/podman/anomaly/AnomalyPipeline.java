@@ -1,6 +1,7 @@
 package io.podwatch.collectors.podman.anomaly;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.PodmanItKit;
@@ -65,7 +66,7 @@ final class AnomalyPipeline implements AutoCloseable {
         PodmanConfig pc = PodmanItKit.config(h, StatsSourceKind.CGROUP);
         pc = new PodmanConfig(pc.socket(), pc.candidates(), Duration.ofSeconds(1), Duration.ofMillis(900), pc.statsSource(),
                 pc.ownService(), pc.command(), pc.relistInterval(), pc.maxContainers(), pc.cgroupRoot(), pc.procRoot());
-        module = PodmanModule.create(pc, stateDir, stage, Clock.systemUTC(), meters);
+        module = PodmanModule.create(pc, stateDir, new Inventory(Clock.systemUTC()), stage, Clock.systemUTC(), meters);
         runner = new CollectorRunner(stage, Clock.systemUTC(), meters);
         runner.add(module.collector(), module.schedule());
     }

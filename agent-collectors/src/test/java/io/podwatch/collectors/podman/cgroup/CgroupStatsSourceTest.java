@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.podwatch.collectors.podman.Fixtures;
-import io.podwatch.collectors.podman.container.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerKey;
+import io.podwatch.core.inventory.Limits;
+import io.podwatch.core.inventory.Security;
 import io.podwatch.collectors.podman.stats.ContainerStats;
 import io.podwatch.collectors.podman.stats.NetStats;
 import java.io.IOException;
@@ -20,8 +23,8 @@ class CgroupStatsSourceTest {
     private static final String ID = "05a5e92e474f19dce5c7409ce022aa131343e24e774d16fa3c9762e494aef69d";
 
     private static ContainerInfo running(long pid, String cgroupPath) {
-        return new ContainerInfo(ID, "burner", "img", "", "running", pid, 0, Instant.EPOCH, 0, "", 0, cgroupPath,
-                0, 0, 0, true);
+        return new ContainerInfo(ContainerKey.rootPodman(ID), "burner", "img", "", "", "running", null, Instant.EPOCH,
+                null, 0, pid, 0, 0, "", 0, cgroupPath, Map.of(), List.of(), Limits.NONE, Security.UNKNOWN, false, true);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.podman.FakePodmanApi;
 import io.podwatch.collectors.podman.Fixtures;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.testing.RecordingEmitter;
@@ -26,7 +28,7 @@ class ContainerTrackerTest {
     void setUp() {
         JsonNode list = Fixtures.json("podman4/list.json");
         api.with(list.get(0), Fixtures.json("podman4/inspect-burner.json"));
-        tracker = new ContainerTracker(api, new ContainerSet(100),
+        tracker = new ContainerTracker(api, new Inventory(Clock.systemUTC()).feed("podman", "root", 100),
                 out, Clock.fixed(Instant.parse("2026-11-23T13:00:00Z"), ZoneOffset.UTC));
     }
 

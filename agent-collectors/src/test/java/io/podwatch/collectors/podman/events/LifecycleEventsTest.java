@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.podman.Fixtures;
-import io.podwatch.collectors.podman.container.ContainerInfo;
-import io.podwatch.collectors.podman.container.ContainerJson;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.collectors.podman.container.InspectJson;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Severity;
@@ -30,7 +30,7 @@ class LifecycleEventsTest {
 
     @Test
     void diedCarriesExitCodeAndRestartFields() throws IOException {
-        ContainerInfo failer = ContainerJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"));
+        ContainerInfo failer = InspectJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"), "podman", "root");
         Event e = LifecycleEvents.of(PodmanEvent.parse(lines.get(3)), failer).orElseThrow();
 
         assertThat(e.action()).isEqualTo(ContainerEvents.DIED);
@@ -59,7 +59,7 @@ class LifecycleEventsTest {
 
     @Test
     void restartsObservedCarriesTheDelta() throws IOException {
-        ContainerInfo failer = ContainerJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"));
+        ContainerInfo failer = InspectJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"), "podman", "root");
         Event e = LifecycleEvents.restartsObserved(failer, 2, failer.startedAt());
 
         assertThat(e.action()).isEqualTo(ContainerEvents.RESTARTS_OBSERVED);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podwatch.collectors.posture.ContainerChecks;
 import io.podwatch.collectors.posture.ContainerContext;
-import io.podwatch.collectors.posture.ContainerFacts;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.collectors.posture.ContainerProcesses;
 import io.podwatch.collectors.posture.HostFiles;
-import io.podwatch.collectors.posture.InspectParser;
+import io.podwatch.collectors.podman.container.InspectJson;
 import io.podwatch.core.posture.Allowlist;
 import java.io.InputStream;
 import java.util.Map;
@@ -35,7 +35,7 @@ public final class PostureBench {
         for (int round = 0; round < 3; round++) {
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                ContainerFacts f = InspectParser.parse(doc);
+                ContainerInfo f = InspectJson.fromInspect(doc, "podman", "root");
                 sink += ContainerChecks.evaluate(f, ctx, Allowlist.none()).size();
             }
             double us = (System.nanoTime() - t0) / 1e3 / n;

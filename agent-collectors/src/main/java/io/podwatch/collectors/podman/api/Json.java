@@ -1,4 +1,4 @@
-package io.podwatch.collectors.posture;
+package io.podwatch.collectors.podman.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,11 +10,11 @@ import java.util.Map;
  * Tolerant reads of libpod JSON: a field may be missing, null, or (across Podman 4.x and 5.x) an
  * empty array in one version and null in the other; numbers may arrive as strings.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static JsonNode at(JsonNode node, String... path) {
+    public static JsonNode at(JsonNode node, String... path) {
         JsonNode n = node;
         for (String p : path) {
             if (n == null || !n.isObject()) {
@@ -25,12 +25,12 @@ final class Json {
         return n == null || n.isNull() || n.isMissingNode() ? null : n;
     }
 
-    static String text(JsonNode node, String... path) {
+    public static String text(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         return n == null ? "" : n.isValueNode() ? n.asText() : "";
     }
 
-    static long number(JsonNode node, String... path) {
+    public static long number(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         if (n == null) {
             return 0;
@@ -45,12 +45,12 @@ final class Json {
         }
     }
 
-    static boolean bool(JsonNode node, String... path) {
+    public static boolean bool(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         return n != null && (n.isBoolean() ? n.asBoolean() : "true".equalsIgnoreCase(n.asText()));
     }
 
-    static List<String> strings(JsonNode node, String... path) {
+    public static List<String> strings(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         List<String> out = new ArrayList<>();
         if (n != null && n.isArray()) {
@@ -61,7 +61,7 @@ final class Json {
         return out;
     }
 
-    static List<JsonNode> array(JsonNode node, String... path) {
+    public static List<JsonNode> array(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         List<JsonNode> out = new ArrayList<>();
         if (n != null && n.isArray()) {
@@ -70,7 +70,7 @@ final class Json {
         return out;
     }
 
-    static Map<String, String> stringMap(JsonNode node, String... path) {
+    public static Map<String, String> stringMap(JsonNode node, String... path) {
         JsonNode n = at(node, path);
         Map<String, String> out = new LinkedHashMap<>();
         if (n != null && n.isObject()) {
@@ -80,7 +80,7 @@ final class Json {
     }
 
     /** The CLI prints inspect results as an array of one; the API returns the object. */
-    static JsonNode single(JsonNode node) {
+    public static JsonNode single(JsonNode node) {
         return node != null && node.isArray() && node.size() > 0 ? node.get(0) : node;
     }
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.podwatch.collectors.podman.Fixtures;
+import io.podwatch.core.inventory.ContainerInfo;
 import java.io.IOException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class ContainerJsonTest {
+class InspectJsonTest {
     @Test
     void readsPodman4ListEntries() throws IOException {
-        ContainerInfo burner = ContainerJson.fromList(Fixtures.json("podman4/list.json").get(0));
+        ContainerInfo burner = InspectJson.fromList(Fixtures.json("podman4/list.json").get(0), "podman", "root");
 
         assertThat(burner.id()).startsWith("05a5e92e474f");
         assertThat(burner.name()).isEqualTo("burner");
@@ -23,14 +24,14 @@ class ContainerJsonTest {
         assertThat(burner.restartCount()).as("4.x lists no restart count").isEqualTo(-1);
         assertThat(burner.inspected()).isFalse();
 
-        ContainerInfo failer = ContainerJson.fromList(Fixtures.json("podman4/list.json").get(2));
+        ContainerInfo failer = InspectJson.fromList(Fixtures.json("podman4/list.json").get(2), "podman", "root");
         assertThat(failer.state()).isEqualTo("exited");
         assertThat(failer.exitCode()).isEqualTo(1);
     }
 
     @Test
     void readsPodman5ListRestartsAndPod() throws IOException {
-        ContainerInfo web = ContainerJson.fromList(Fixtures.json("podman5/list.json").get(0));
+        ContainerInfo web = InspectJson.fromList(Fixtures.json("podman5/list.json").get(0), "podman", "root");
 
         assertThat(web.restartCount()).isEqualTo(2);
         assertThat(web.pod()).isEqualTo("shop");
@@ -38,18 +39,18 @@ class ContainerJsonTest {
 
     @Test
     void readsInspectRestartPolicyLimitsAndCgroup() throws IOException {
-        ContainerInfo burner = ContainerJson.fromInspect(Fixtures.json("podman4/inspect-burner.json"));
+        ContainerInfo burner = InspectJson.fromInspect(Fixtures.json("podman4/inspect-burner.json"), "podman", "root");
 
         assertThat(burner.inspected()).isTrue();
         assertThat(burner.restartPolicy()).isEqualTo("on-failure");
         assertThat(burner.restartMax()).isEqualTo(3);
-        assertThat(burner.memoryLimit()).isEqualTo(64 << 20);
-        assertThat(burner.cpuQuota()).isEqualTo(150000);
-        assertThat(burner.cpuPeriod()).isEqualTo(100000);
+        assertThat(burner.limits().memory()).isEqualTo(64 << 20);
+        assertThat(burner.limits().cpuQuota()).isEqualTo(150000);
+        assertThat(burner.limits().cpuPeriod()).isEqualTo(100000);
         assertThat(burner.cgroupPath()).isEqualTo("/libpod_parent/libpod-" + burner.id());
         assertThat(burner.startedAt()).isEqualTo(Instant.parse("2026-11-23T12:53:06.69392965Z"));
 
-        ContainerInfo failer = ContainerJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"));
+        ContainerInfo failer = InspectJson.fromInspect(Fixtures.json("podman4/inspect-failer.json"), "podman", "root");
         assertThat(failer.restartCount()).isEqualTo(3);
         assertThat(failer.exitCode()).isEqualTo(1);
         assertThat(failer.state()).isEqualTo("exited");
@@ -57,23 +58,24 @@ class ContainerJsonTest {
 
     @Test
     void mergesListFreshnessWithInspectDetail() throws IOException {
-        ContainerInfo detail = ContainerJson.fromInspect(Fixtures.json("podman4/inspect-burner.json"));
-        ContainerInfo listed = ContainerJson.fromList(Fixtures.json("podman4/list.json").get(0));
+        ContainerInfo detail = InspectJson.fromInspect(Fixtures.json("podman4/inspect-burner.json"), "podman", "root");
+        ContainerInfo listed = InspectJson.fromList(Fixtures.json("podman4/list.json").get(0), "podman", "root");
 
         ContainerInfo merged = listed.withDetailFrom(detail);
         assertThat(merged.restartCount()).isZero();
-        assertThat(merged.memoryLimit()).isEqualTo(64 << 20);
-        assertThat(merged.startedAt()).isEqualTo(listed.startedAt());
+        assertThat(merged.limits().memory()).isEqualTo(64 << 20);
+        assertThat(merged.startedAt().getEpochSecond()).isEqualTo(listed.startedAt().getEpochSecond());
+        assertThat(merged.startedAt()).as("inspect's finer time of the same start").isEqualTo(detail.startedAt());
     }
 
     @Test
     void goZeroTimeIsNever() throws IOException {
-        assertThat(ContainerJson.time(new ObjectMapper().readTree("\"0001-01-01T00:00:00Z\""))).isNull();
+        assertThat(InspectJson.time("0001-01-01T00:00:00Z")).isNull();
     }
 
     @Test
     void entryWithoutIdSaysSo() {
-        assertThatThrownBy(() -> ContainerJson.fromList(new ObjectMapper().readTree("{\"Names\": [\"x\"]}")))
+        assertThatThrownBy(() -> InspectJson.fromList(new ObjectMapper().readTree("{\"Names\": [\"x\"]}"), "podman", "root"))
                 .hasMessageContaining("no \"Id\"").hasMessageContaining("\"Names\"");
     }
 }
