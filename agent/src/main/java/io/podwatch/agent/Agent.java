@@ -97,7 +97,7 @@ public final class Agent implements AutoCloseable {
                     new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
         }
         if (volumeSettings.enabled()) {
-            VolumeWatcher volumes = lifecycle.add(VolumeModule.watcher(volumeSettings, podman.api(), volumeDirectory,
+            VolumeWatcher volumes = lifecycle.add(VolumeModule.watcher(volumeSettings, inventory, volumeDirectory,
                     audit, stage, clock));
             runner.add(volumes, VolumeModule.schedule(volumeSettings));
         }

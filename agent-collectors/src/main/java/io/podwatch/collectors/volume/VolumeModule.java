@@ -1,17 +1,17 @@
 package io.podwatch.collectors.volume;
 
-import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.collectors.volume.audit.VolumeAuditRules;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
  * Builds the volume watcher from its settings without I/O: the one place that knows its parts
- * (scope over the Podman API, audit rules through auditctl), so registering it elsewhere is one line.
+ * (scope from the container inventory, audit rules through auditctl), so registering it elsewhere is one line.
  */
 public final class VolumeModule {
     private VolumeModule() {
@@ -20,11 +20,11 @@ public final class VolumeModule {
     /**
      * @param auditTrail whether the audit trail runs (the per-volume audit rules are only worth adding then)
      */
-    public static VolumeWatcher watcher(VolumeSettings s, PodmanApi podman, VolumeDirectory directory,
+    public static VolumeWatcher watcher(VolumeSettings s, ContainerInventory inventory, VolumeDirectory directory,
                                         boolean auditTrail, Emitter out, Clock clock) {
         VolumeAuditRules audit = auditTrail && s.audit() ? new VolumeAuditRules(new ProcessCommandRunner(), "auditctl")
                 : null;
-        return new VolumeWatcher(s, new PodmanMountScope(podman), directory, audit, out, clock);
+        return new VolumeWatcher(s, new InventoryMountScope(inventory), directory, audit, out, clock);
     }
 
     /** Reconcile on the configured interval; a slow inventory call is cut off by the next. */

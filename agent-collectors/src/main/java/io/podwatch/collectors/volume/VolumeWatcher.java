@@ -4,6 +4,9 @@ import io.podwatch.collectors.volume.audit.VolumeAuditRules;
 import io.podwatch.collectors.volume.inotify.InotifySource;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInventory;
+import io.podwatch.core.inventory.InventoryListener;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.volume.VolumeDirectory;
@@ -41,6 +44,7 @@ public final class VolumeWatcher implements Collector {
     private VolumeWorker worker;
     private Volumes volumes;
     private Thread thread;
+    private ContainerInventory.Subscription subscription;
     private boolean closed;
 
     /**
@@ -82,6 +86,28 @@ public final class VolumeWatcher implements Collector {
         thread = new Thread(worker, "podwatch-volume-worker");
         thread.setDaemon(true);
         thread.start();
+        if (scope instanceof InventoryMountScope inv) {
+            // a container started or stopped is watched (or dropped) at once, not at the next reconcile;
+            // reading the inventory is lock-free and offering is a reference swap: the feed thread never waits
+            subscription = inv.inventory().subscribe(new InventoryListener() {
+                @Override
+                public void added(ContainerInfo c) {
+                    volumes.offer(inv.running());
+                }
+
+                @Override
+                public void changed(ContainerInfo before, ContainerInfo after) {
+                    if (before.running() != after.running() || !before.mounts().equals(after.mounts())) {
+                        volumes.offer(inv.running());
+                    }
+                }
+
+                @Override
+                public void removed(ContainerInfo last) {
+                    volumes.offer(inv.running());
+                }
+            });
+        }
     }
 
     /** Fault injection for tests and the benchmark: stall the inotify reader. */
@@ -165,6 +191,9 @@ public final class VolumeWatcher implements Collector {
             return;
         }
         closed = true;
+        if (subscription != null) {
+            subscription.close();
+        }
         if (worker != null) {
             worker.stop();
             thread.interrupt();

@@ -9,6 +9,9 @@ import io.podwatch.collectors.audit.AuditSettings;
 import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
+import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanItKit;
+import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
@@ -19,6 +22,8 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.inventory.Inventory;
+import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.rules.audit.AuditRuleSettings;
 import io.podwatch.core.rules.volume.VolumeDetector;
@@ -80,11 +85,24 @@ class VolumeWatcherIT {
         final VolumeWatcher watcher;
         final CollectorRunner runner;
         final AuditComponents audit;
+        final PodmanModule module;
 
         Running(VolumePipeline p, VolumeSettings s, boolean withAudit) throws Exception {
             VolumeAuditRules rules = withAudit ? new VolumeAuditRules(new ProcessCommandRunner(), "auditctl") : null;
-            watcher = new VolumeWatcher(s, new PodmanMountScope(client), p.directory, rules, p, Clock.systemUTC());
-            runner = new CollectorRunner(p, Clock.systemUTC(), new SimpleMeterRegistry());
+            // the real inventory, fed by the real Podman feed (list, inspect, events) as in the agent
+            Inventory inventory = new Inventory(Clock.systemUTC());
+            PodmanConfig pc = PodmanItKit.config(podman, PodmanConfig.StatsSourceKind.CGROUP);
+            pc = new PodmanConfig(pc.socket(), pc.candidates(), Duration.ofSeconds(1), Duration.ofMillis(900),
+                    pc.statsSource(), pc.ownService(), pc.command(), pc.relistInterval(), pc.maxContainers(),
+                    pc.cgroupRoot(), pc.procRoot());
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            module = PodmanModule.create(pc, state, inventory, p, Clock.systemUTC(), meters);
+            for (Managed m : module.managed()) {
+                m.start();
+            }
+            watcher = new VolumeWatcher(s, new InventoryMountScope(inventory), p.directory, rules, p, Clock.systemUTC());
+            runner = new CollectorRunner(p, Clock.systemUTC(), meters);
+            runner.add(module.collector(), module.schedule());
             runner.add(watcher, new CollectorRunner.Schedule(Duration.ofSeconds(1), Duration.ofSeconds(1)));
             if (withAudit) {
                 List<Setting<?>> all = new ArrayList<>(AuditSettings.all());
@@ -108,6 +126,8 @@ class VolumeWatcherIT {
             if (audit != null) {
                 audit.trail().close();
             }
+            module.collector().close();
+            module.managed().forEach(Managed::close);
         }
     }
 
