@@ -4,49 +4,47 @@ import io.podwatch.agent.http.HttpServer;
 import io.podwatch.agent.http.PrometheusExposition;
 import io.podwatch.agent.http.Routes;
 import io.podwatch.agent.http.StatusPages;
-import io.podwatch.collectors.audit.AuditComponents;
-import io.podwatch.collectors.host.HostCollector;
-import io.podwatch.collectors.host.HostSettings;
-import io.podwatch.collectors.podman.PodmanConfig;
-import io.podwatch.collectors.podman.PodmanModule;
-import io.podwatch.collectors.posture.HostFiles;
-import io.podwatch.collectors.posture.PostureCollector;
-import io.podwatch.collectors.posture.PostureConfig;
-import io.podwatch.collectors.posture.PostureDetector;
-import io.podwatch.collectors.posture.PostureScanner;
-import io.podwatch.collectors.posture.ProcessCommandRunner;
-import io.podwatch.collectors.volume.VolumeModule;
-import io.podwatch.collectors.volume.VolumeSettings;
-import io.podwatch.collectors.volume.VolumeWatcher;
-import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.agent.sink.Alerting;
+import io.podwatch.agent.sink.EventSinkFactory;
+import io.podwatch.agent.sink.ReceiverFactory;
+import io.podwatch.agent.sink.SinkContext;
+import io.podwatch.collectors.plugin.CollectorFactory;
+import io.podwatch.collectors.plugin.Engine;
+import io.podwatch.collectors.plugin.EngineFactory;
+import io.podwatch.collectors.plugin.Engines;
+import io.podwatch.collectors.plugin.SourceContext;
+import io.podwatch.core.collect.Collector;
+import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
-import io.podwatch.core.detect.restart.ContainerOomKilled;
-import io.podwatch.core.detect.restart.ContainerRestartLoop;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
 import io.podwatch.core.config.HostEnv;
-import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
+import io.podwatch.core.detect.restart.ContainerOomKilled;
+import io.podwatch.core.detect.restart.ContainerRestartLoop;
+import io.podwatch.core.detect.restart.RestartLoopConfig;
+import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
+import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.plugin.Assembly;
+import io.podwatch.core.plugin.Configured;
 import io.podwatch.core.process.Detector;
 import io.podwatch.core.process.ProcessingStage;
-import io.podwatch.core.rules.volume.VolumeDetector;
-import io.podwatch.core.rules.volume.VolumeRuleSettings;
-import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the agent from a validated config: sources → processing stage → sinks, plus exposition.
- * Construction does no I/O; {@link #start()} starts everything in dependency order.
+ * Wires the agent from a validated config and the factories in {@link BuiltIns}: event sinks and
+ * receivers → processing stage → engines → collectors, plus exposition. Construction does no I/O;
+ * {@link #start()} first takes the state directory and the listen address (so a second agent
+ * fails at once and touches nothing), then starts everything in dependency order.
  */
 public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
@@ -55,82 +53,114 @@ public final class Agent implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle();
     private final HttpServer http;
     private final PrometheusExposition exposition;
+    private final String destinations;
 
-    private Agent(Config config, HostEnv env, Clock clock, String version) throws ConfigException {
-        AgentSettings settings = AgentSettings.from(config);
+    private Agent(Config config, HostEnv env, Clock clock, String version, Components components)
+            throws ConfigException {
+        AgentConfig settings = AgentConfig.from(config);
+        List<ConfigError> errors = new ArrayList<>();
+        var eventSinks = Configured.all(components.eventSinks(), config, env, errors);
+        var receivers = Configured.all(components.receivers(), config, env, errors);
+        var engines = Configured.all(components.engines(), config, env, errors);
+        var collectors = Configured.all(components.collectors(), config, env, errors);
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
         LatestSamples latest = new LatestSamples();
         exposition = new PrometheusExposition(latest);
         var meters = exposition.meters();
-        RestartLoopSettings restart = RestartLoopSettings.from(config);
+        RestartLoopConfig restart = RestartLoopConfig.from(config);
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
-        Alerting alerting = Alerting.create(config, settings.stateDir(), settings.eventLog(),
-                Map.of("host", HostName.read()), restartLoop, clock, meters, env.env());
-        alerting.managed().forEach(lifecycle::add);
-        boolean audit = AuditComponents.wanted(config);
-        PostureConfig postureConfig = PostureConfig.from(config);
-        PostureDetector postureDetector = new PostureDetector(postureConfig.alertMinSeverity());
-        List<Detector> detectors = new ArrayList<>(List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)));
-        if (audit) {
-            detectors.add(AuditComponents.detector(config));
-        }
-        detectors.add(postureDetector);
-        VolumeSettings volumeSettings = VolumeSettings.from(config);
-        VolumeDirectory volumeDirectory = new VolumeDirectory();
-        if (volumeSettings.enabled()) {
-            detectors.add(new VolumeDetector(volumeDirectory, VolumeRuleSettings.from(config)));
-        }
-        detectors.add(alerting.pipeline()); // last: its tick sees this second's changes
-        ProcessingStage stage = lifecycle.add(new ProcessingStage(latest, detectors, List.of(alerting.eventLog()),
-                alerting.pipeline(), clock, QUEUE_CAPACITY, meters));
+        SinkContext sinkContext = new SinkContext(clock, meters, settings.stateDir(), env.env(),
+                Map.of("host", HostName.read()), event -> { });
+        Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext, restartLoop);
+        destinations = alerting.destinations();
+        ProcessingStage stage = new ProcessingStage(latest, List.of(restartLoop, new ContainerOomKilled(restart),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)),
+                alerting.eventSinks(), alerting.pipeline(), clock, QUEUE_CAPACITY, meters);
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
-        Inventory inventory = new Inventory(clock);
-        PodmanModule podman = PodmanModule.create(PodmanConfig.from(config, env), settings.stateDir(), inventory, stage,
-                clock, meters);
-        podman.managed().forEach(lifecycle::add);
-        runner.add(lifecycle.add(podman.collector()), podman.schedule());
-        if (audit) {
-            AuditComponents a = AuditComponents.create(config, settings.stateDir(), stage, clock, podman.api());
-            lifecycle.add(a.trail());
-            runner.add(lifecycle.add(a.status()),
-                    new CollectorRunner.Schedule(a.settings().statusInterval(), Duration.ofSeconds(10)));
-        }
-        if (volumeSettings.enabled()) {
-            VolumeWatcher volumes = lifecycle.add(VolumeModule.watcher(volumeSettings, inventory, volumeDirectory,
-                    audit, stage, clock));
-            runner.add(volumes, VolumeModule.schedule(volumeSettings));
-        }
-        if (postureConfig.enabled()) {
-            PostureCollector posture = lifecycle.add(new PostureCollector(new PostureScanner(podman.api(),
-                    HostFiles.real(), new ProcessCommandRunner(), postureConfig.allow(), postureConfig.unusedDays(),
-                    clock), postureConfig, clock));
-            // the detector exists before the stage, the collector only after the Podman API
-            postureDetector.bind(posture);
-            runner.add(posture, posture.schedule());
-        }
-        HostSettings hostSettings = HostSettings.from(config);
-        if (hostSettings.enabled()) {
-            HostCollector host = lifecycle.add(new HostCollector(clock));
-            runner.add(host, new CollectorRunner.Schedule(hostSettings.interval(), hostSettings.interval()));
-        }
-        lifecycle.add(runner);
         StatusPages pages = new StatusPages(runner::health, version);
-        http = lifecycle.add(new HttpServer(settings.httpListen(), new Routes(Map.of(
+        http = new HttpServer(settings.httpListen(), new Routes(Map.of(
                 "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeBytes()),
                 "/healthz", pages::healthz,
-                "/", pages::statusPage))));
+                "/", pages::statusPage)));
+        // before anything that writes: a second agent stops here, naming who holds what
+        lifecycle.add(new StateDirLock(settings.stateDir()));
+        lifecycle.add(http);
+        alerting.managed().forEach(lifecycle::add);
+        lifecycle.add(stage);
+        Assembly assembly = new Wiring(lifecycle, runner, stage);
+        SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly,
+                new Inventory(clock), Engines.NONE);
+        List<Engine> built = new ArrayList<>();
+        for (Configured<EngineFactory<?>> e : engines) {
+            engine(e.factory(), e, sources).ifPresent(built::add);
+        }
+        sources = sources.withEngines(new Engines(built));
+        for (Configured<CollectorFactory<?>> c : collectors) {
+            collector(c.factory(), c, sources);
+        }
+        stage.add(alerting.pipeline()); // last: its tick sees this second's changes
+        lifecycle.add(runner);
+    }
+
+    private static <C> Optional<Engine> engine(EngineFactory<C> f, Configured<?> c, SourceContext ctx) {
+        return f.create(c.configFor(f), ctx);
+    }
+
+    private static <C> void collector(CollectorFactory<C> f, Configured<?> c, SourceContext ctx) {
+        f.create(c.configFor(f), ctx);
+    }
+
+    /** The factories an agent is built from: {@link BuiltIns}, or a test's own list. */
+    public record Components(List<EngineFactory<?>> engines, List<CollectorFactory<?>> collectors,
+                             List<EventSinkFactory<?>> eventSinks, List<ReceiverFactory<?>> receivers) {
+        public static Components builtIns() {
+            return new Components(BuiltIns.engines(), BuiltIns.collectors(), BuiltIns.eventSinks(), BuiltIns.receivers());
+        }
+    }
+
+    /** Hands factories' parts to the lifecycle, the runner and the processing stage. */
+    private record Wiring(Lifecycle lifecycle, CollectorRunner runner, ProcessingStage stage) implements Assembly {
+        @Override
+        public <T extends Managed> T manage(T part) {
+            return lifecycle.add(part);
+        }
+
+        @Override
+        public <T extends Collector> T collect(T collector, CollectorRunner.Schedule schedule) {
+            runner.add(lifecycle.add(collector), schedule);
+            return collector;
+        }
+
+        @Override
+        public void detect(Detector detector) {
+            stage.add(detector);
+        }
     }
 
     /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */
     public static Agent assemble(Config config, HostEnv env, Clock clock, String version) throws ConfigException {
-        return new Agent(config, env, clock, version);
+        return new Agent(config, env, clock, version, Components.builtIns());
+    }
+
+    /** Wires the agent from other factories than the built-in ones (tests plug their own in). */
+    public static Agent assemble(Config config, HostEnv env, Clock clock, String version, Components components)
+            throws ConfigException {
+        return new Agent(config, env, clock, version, components);
     }
 
     public void start() throws Lifecycle.StartupException {
         lifecycle.start();
         LOG.info("podwatch started; metrics on http://{}/metrics", http.boundAddress().getHostString() + ":"
                 + http.boundAddress().getPort());
+        LOG.info("{}", destinations);
+    }
+
+    /** Where alerts go, as said at start, e.g. "no receivers configured: alerts go to the event log FILE only". */
+    public String destinations() {
+        return destinations;
     }
 
     /** The current exposition, as a scrape would see it. */

@@ -1,64 +1,94 @@
 package io.podwatch.agent;
 
-import io.podwatch.collectors.audit.AuditMetrics;
-import io.podwatch.collectors.audit.AuditSettings;
-import io.podwatch.collectors.host.HostMetrics;
-import io.podwatch.collectors.host.HostSettings;
-import io.podwatch.agent.sink.AlertSinkSettings;
-import io.podwatch.agent.sink.eventlog.EventLogSettings;
-import io.podwatch.collectors.podman.PodmanMetrics;
-import io.podwatch.collectors.podman.PodmanSettings;
-import io.podwatch.collectors.posture.PostureMetrics;
-import io.podwatch.collectors.posture.PostureSettings;
-import io.podwatch.collectors.volume.VolumeMetrics;
-import io.podwatch.collectors.volume.VolumeSettings;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.agent.sink.EventSinkFactory;
+import io.podwatch.agent.sink.OutboxKeys;
+import io.podwatch.agent.sink.ReceiverFactory;
+import io.podwatch.agent.sink.alertmanager.AlertmanagerFactory;
+import io.podwatch.agent.sink.email.EmailFactory;
+import io.podwatch.agent.sink.eventlog.EventLogFactory;
+import io.podwatch.agent.sink.webhook.WebhookFactory;
+import io.podwatch.collectors.audit.AuditFactory;
+import io.podwatch.collectors.host.HostFactory;
+import io.podwatch.collectors.plugin.CollectorFactory;
+import io.podwatch.collectors.plugin.EngineFactory;
+import io.podwatch.collectors.podman.PodmanFactory;
+import io.podwatch.collectors.posture.PostureFactory;
+import io.podwatch.collectors.volume.VolumeFactory;
+import io.podwatch.core.alert.AlertPipelineKeys;
 import io.podwatch.core.config.Setting;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
-import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
+import io.podwatch.core.detect.restart.RestartLoopKeys;
 import io.podwatch.core.model.MetricDef;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
-import io.podwatch.core.rules.volume.VolumeRuleSettings;
+import io.podwatch.core.plugin.Factory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The explicit list of built-in sections: adding a collector, detector or sink adds one line
- * here. Config validation, {@code config show} and the generated docs all read these lists.
+ * The explicit list of built-in components: adding an engine, collector or sink adds its factory
+ * to one list here, and nothing else in the agent names it. Wiring, config validation,
+ * {@code config show} and the generated docs all read these lists.
  */
 public final class BuiltIns {
+    private static final List<EngineFactory<?>> ENGINES = List.of(new PodmanFactory());
+    private static final List<CollectorFactory<?>> COLLECTORS = List.of(new HostFactory(), new AuditFactory(),
+            new PostureFactory(), new VolumeFactory());
+    private static final List<EventSinkFactory<?>> EVENT_SINKS = List.of(new EventLogFactory());
+    private static final List<ReceiverFactory<?>> RECEIVERS = List.of(new WebhookFactory(), new AlertmanagerFactory(),
+            new EmailFactory());
+
     private BuiltIns() {
+    }
+
+    /** Container engines, created first. */
+    public static List<EngineFactory<?>> engines() {
+        return ENGINES;
+    }
+
+    /** Sources other than engines, created after them. */
+    public static List<CollectorFactory<?>> collectors() {
+        return COLLECTORS;
+    }
+
+    /** Where every event goes (the event log). */
+    public static List<EventSinkFactory<?>> eventSinks() {
+        return EVENT_SINKS;
+    }
+
+    /** Where alert notifications go (webhooks, Alertmanager, e-mail). */
+    public static List<ReceiverFactory<?>> receivers() {
+        return RECEIVERS;
+    }
+
+    /** Every factory, in documentation order. */
+    public static List<Factory<?>> factories() {
+        List<Factory<?>> all = new ArrayList<>();
+        all.addAll(ENGINES);
+        all.addAll(COLLECTORS);
+        all.addAll(RECEIVERS);
+        all.addAll(EVENT_SINKS);
+        return List.copyOf(all);
     }
 
     /** Every config key the agent knows, in documentation order. */
     public static List<Setting<?>> settings() {
-        List<Setting<?>> all = new ArrayList<>();
-        all.addAll(AgentSettings.all());
-        all.addAll(PodmanSettings.all());
-        all.addAll(HostSettings.all());
-        all.addAll(AuditSettings.all());
-        all.addAll(AuditRuleSettings.all());
-        all.addAll(AnomalySettings.all());
-        all.addAll(RestartLoopSettings.all());
-        all.addAll(PostureSettings.all());
-        all.addAll(VolumeSettings.all());
-        all.addAll(VolumeRuleSettings.all());
-        all.addAll(AlertPipelineSettings.all());
-        all.addAll(AlertSinkSettings.all());
-        all.addAll(EventLogSettings.all());
+        List<Setting<?>> all = new ArrayList<>(AgentKeys.all());
+        ENGINES.forEach(f -> all.addAll(f.keys()));
+        COLLECTORS.forEach(f -> all.addAll(f.keys()));
+        all.addAll(AnomalyKeys.all());
+        all.addAll(RestartLoopKeys.all());
+        all.addAll(AlertPipelineKeys.all());
+        RECEIVERS.forEach(f -> all.addAll(f.keys()));
+        all.addAll(OutboxKeys.all());
+        EVENT_SINKS.forEach(f -> all.addAll(f.keys()));
         return List.copyOf(all);
     }
 
     /** Every metric family collectors emit as samples (self-metrics are documented separately). */
     public static List<MetricDef> metrics() {
         List<MetricDef> all = new ArrayList<>();
-        all.addAll(PodmanMetrics.all());
-        all.addAll(HostMetrics.all());
-        all.addAll(AuditMetrics.all());
+        factories().forEach(f -> all.addAll(f.metrics()));
         all.add(ContainerAnomalyDetector.SCORE);
-        all.addAll(PostureMetrics.all());
-        all.addAll(VolumeMetrics.all());
         return List.copyOf(all);
     }
 }

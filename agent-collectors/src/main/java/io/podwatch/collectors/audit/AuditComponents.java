@@ -3,17 +3,15 @@ package io.podwatch.collectors.audit;
 import io.podwatch.collectors.audit.enrich.Attribution;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
-import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.List;
  * io.podwatch.core.lifecycle.Managed} with its own thread), the status collector for the
  * CollectorRunner, and the detector for the processing stage.
  */
-public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditStatusCollector status,
+public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, AuditStatusCollector status,
                               AuditDetector detector) {
     /**
      * Whether to run the audit trail: on by default wherever auditd is installed (its log directory
@@ -31,25 +29,13 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
      * {@code audit.enabled: false}; {@code audit.enabled: true} runs it regardless. Called at wiring.
      */
     public static boolean wanted(Config config) {
-        AuditSettings s = AuditSettings.from(config);
-        Path dir = s.log().toAbsolutePath().getParent();
-        return s.enabled() && (config.isSet(AuditSettings.ENABLED) || (dir != null && java.nio.file.Files.isDirectory(dir)));
+        return wanted(AuditConfig.from(config));
     }
 
-    /**
-     * The detector alone, for the processing stage, which is built before the sources that feed it.
-     * Same rules as {@link #create}'s (both read them from {@code config}).
-     */
-    public static AuditDetector detector(Config config) {
-        AuditRuleSettings r = AuditRuleSettings.from(config);
-        return new AuditDetector(new AuditRuleSet(r.rules()), r.quietPeriod());
-    }
-
-    /** With container names from the Podman API, cached for {@code audit.container-cache-ttl}. */
-    public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock, PodmanApi podman) {
-        ContainerNames names = new PodmanContainerNames(podman, clock, AuditSettings.from(config).containerCacheTtl(),
-                1024);
-        return create(config, stateDir, out, clock, names);
+    public static boolean wanted(AuditConfig config) {
+        Path dir = config.trail().log().toAbsolutePath().getParent();
+        return config.trail().enabled() && (config.enabledExplicitly()
+                || (dir != null && java.nio.file.Files.isDirectory(dir)));
     }
 
     /**
@@ -58,8 +44,12 @@ public record AuditComponents(AuditSettings settings, AuditTrail trail, AuditSta
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
-        AuditSettings s = AuditSettings.from(config);
-        AuditRuleSettings r = AuditRuleSettings.from(config);
+        return create(AuditConfig.from(config), stateDir, out, clock, names);
+    }
+
+    static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names) {
+        AuditTrailConfig s = config.trail();
+        AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();

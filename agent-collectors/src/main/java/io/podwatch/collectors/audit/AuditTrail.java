@@ -30,7 +30,7 @@ public final class AuditTrail implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
-    private final AuditSettings settings;
+    private final AuditTrailConfig settings;
     private final AuditEventMapper mapper;
     private final CheckpointStore checkpoints;
     private final Emitter out;
@@ -45,7 +45,7 @@ public final class AuditTrail implements Managed {
     private long currentLine = Long.MAX_VALUE;
     private long replayEnd = -1;
 
-    public AuditTrail(AuditSettings settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
+    public AuditTrail(AuditTrailConfig settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
                       Clock clock, AuditStats stats) {
         this.settings = settings;
         this.mapper = mapper;

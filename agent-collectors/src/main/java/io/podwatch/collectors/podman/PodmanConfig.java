@@ -29,13 +29,13 @@ public record PodmanConfig(Optional<URI> socket, List<URI> candidates, Duration 
     }
 
     public static PodmanConfig from(Config c, HostEnv env) {
-        String socket = c.get(PodmanSettings.SOCKET);
+        String socket = c.get(PodmanKeys.SOCKET);
         return new PodmanConfig(socket.isEmpty() ? Optional.empty() : Optional.of(URI.create(socket)),
-                candidates(env), c.get(PodmanSettings.INTERVAL), c.get(PodmanSettings.TIMEOUT),
-                StatsSourceKind.valueOf(c.get(PodmanSettings.STATS_SOURCE).toUpperCase(java.util.Locale.ROOT)),
-                c.get(PodmanSettings.OWN_SERVICE).equals("auto"), PodmanCommand.of(c.get(PodmanSettings.COMMAND)),
-                c.get(PodmanSettings.RELIST_INTERVAL), c.get(PodmanSettings.MAX_CONTAINERS),
-                Path.of(c.get(PodmanSettings.CGROUP_ROOT)), Path.of("/proc"));
+                candidates(env), c.get(PodmanKeys.INTERVAL), c.get(PodmanKeys.TIMEOUT),
+                StatsSourceKind.valueOf(c.get(PodmanKeys.STATS_SOURCE).toUpperCase(java.util.Locale.ROOT)),
+                c.get(PodmanKeys.OWN_SERVICE).equals("auto"), PodmanCommand.of(c.get(PodmanKeys.COMMAND)),
+                c.get(PodmanKeys.RELIST_INTERVAL), c.get(PodmanKeys.MAX_CONTAINERS),
+                Path.of(c.get(PodmanKeys.CGROUP_ROOT)), Path.of("/proc"));
     }
 
     /** The rootful socket, then the rootless one of this user's session when there is one. */

@@ -6,6 +6,7 @@ import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.events.EventWatcher;
+import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.podman.service.OwnedPodmanService;
 import io.podwatch.collectors.podman.stats.ApiStatsSource;
 import io.podwatch.collectors.podman.stats.AutoStatsSource;
@@ -29,7 +30,7 @@ import java.util.Optional;
  * adds {@link #managed()} to its lifecycle in order (then the collector), and registers
  * {@link #collector()} with the runner under {@link #schedule()}.
  */
-public final class PodmanModule {
+public final class PodmanModule implements Engine {
     private final OwnedPodmanService service;
     private final PodmanConnection connection;
     private final EventWatcher events;
@@ -101,6 +102,16 @@ public final class PodmanModule {
     /** The API the collectors share; other Podman-based collectors (volumes, posture) may reuse it. */
     public PodmanApi api() {
         return connection;
+    }
+
+    @Override
+    public String name() {
+        return "podman";
+    }
+
+    @Override
+    public Optional<PodmanApi> podmanApi() {
+        return Optional.of(connection);
     }
 
     public ContainerTracker tracker() {

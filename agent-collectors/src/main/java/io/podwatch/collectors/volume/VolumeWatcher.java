@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class VolumeWatcher implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeWatcher.class);
 
-    private final VolumeSettings settings;
+    private final VolumeWatcherConfig settings;
     private final MountScope scope;
     private final VolumeDirectory directory;
     private final VolumeAuditRules audit;
@@ -51,7 +51,7 @@ public final class VolumeWatcher implements Collector {
      * @param audit the audit rule manager, or null when the audit trail does not run (no who-layer)
      * @param out where change events go (the processing stage)
      */
-    public VolumeWatcher(VolumeSettings settings, MountScope scope, VolumeDirectory directory,
+    public VolumeWatcher(VolumeWatcherConfig settings, MountScope scope, VolumeDirectory directory,
                          VolumeAuditRules audit, Emitter out, Clock clock) {
         this.settings = settings;
         this.scope = scope;

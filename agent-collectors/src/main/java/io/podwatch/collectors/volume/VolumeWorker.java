@@ -30,7 +30,7 @@ final class VolumeWorker implements Runnable {
     private static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     private static final Duration TAKE = Duration.ofMillis(100);
 
-    private final VolumeSettings settings;
+    private final VolumeWatcherConfig settings;
     private final InotifySource inotify;
     private final Watches watches;
     private final Volumes volumes;
@@ -44,7 +44,7 @@ final class VolumeWorker implements Runnable {
     private long fullPassNotBefore;
     private volatile boolean running = true;
 
-    VolumeWorker(VolumeSettings settings, InotifySource inotify, Watches watches, Volumes volumes, Scanner scanner,
+    VolumeWorker(VolumeWatcherConfig settings, InotifySource inotify, Watches watches, Volumes volumes, Scanner scanner,
                  Changes changes, WatcherStats stats, Clock clock) {
         this.settings = settings;
         this.inotify = inotify;

@@ -7,7 +7,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRuleKeys;
 import io.podwatch.core.testing.RecordingEmitter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,8 +22,8 @@ class AuditComponentsTest {
     Path dir;
 
     static List<Setting<?>> settings() {
-        List<Setting<?>> all = new ArrayList<>(AuditSettings.all());
-        all.addAll(AuditRuleSettings.all());
+        List<Setting<?>> all = new ArrayList<>(AuditKeys.all());
+        all.addAll(AuditRuleKeys.all());
         return all;
     }
 

@@ -28,7 +28,7 @@ class TrailHarness implements Emitter {
                      ContainerNames names) {
         trails++;
         Clock clock = Clock.systemUTC();
-        AuditSettings s = new AuditSettings(true, log, fromBeginning, false, Duration.ofSeconds(2), 4096,
+        AuditTrailConfig s = new AuditTrailConfig(true, log, fromBeginning, false, Duration.ofSeconds(2), 4096,
                 Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofMinutes(1));
         AuditStats stats = new AuditStats();
         Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, 60_000),

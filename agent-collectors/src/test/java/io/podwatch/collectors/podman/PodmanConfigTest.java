@@ -18,7 +18,7 @@ class PodmanConfigTest {
 
     @Test
     void defaultsDiscoverTheRootfulThenTheRootlessSocket() {
-        PodmanConfig c = PodmanConfig.from(ConfigReader.defaults(PodmanSettings.all(), ROOTLESS), ROOTLESS);
+        PodmanConfig c = PodmanConfig.from(ConfigReader.defaults(PodmanKeys.all(), ROOTLESS), ROOTLESS);
 
         assertThat(c.socket()).isEmpty();
         assertThat(c.candidates()).containsExactly(URI.create("unix:///run/podman/podman.sock"),
@@ -40,7 +40,7 @@ class PodmanConfigTest {
                 "  own-service: never",
                 "  relist-interval: 30s",
                 "  max-containers: 10",
-                ""), PodmanSettings.all(), ROOTLESS);
+                ""), PodmanKeys.all(), ROOTLESS);
         PodmanConfig c = PodmanConfig.from(cfg, ROOTLESS);
 
         assertThat(c.socket()).isEqualTo(Optional.of(URI.create("unix:///tmp/p.sock")));
@@ -57,7 +57,7 @@ class PodmanConfigTest {
                 "  socket: /run/podman/podman.sock",
                 "  stats-source: procfs",
                 "  interval: 5",
-                ""), PodmanSettings.all(), ROOTLESS))
+                ""), PodmanKeys.all(), ROOTLESS))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("podman.socket").hasMessageContaining("/run/podman/podman.sock")
                 .hasMessageContaining("unix:///run/podman/podman.sock")

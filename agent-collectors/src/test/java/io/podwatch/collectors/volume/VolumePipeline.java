@@ -6,7 +6,7 @@ import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.rules.volume.VolumeDetector;
-import io.podwatch.core.rules.volume.VolumeRuleSettings;
+import io.podwatch.core.rules.volume.VolumeRuleConfig;
 import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +34,7 @@ final class VolumePipeline implements Emitter, Alerts, AutoCloseable {
     private volatile boolean running = true;
 
     VolumePipeline(Duration attributionWait) {
-        detector = new VolumeDetector(directory, new VolumeRuleSettings(attributionWait, 1000, 10.0,
+        detector = new VolumeDetector(directory, new VolumeRuleConfig(attributionWait, 1000, 10.0,
                 Duration.ofMinutes(10)));
         ticker = new Thread(() -> {
             while (running) {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.audit.AuditComponents;
-import io.podwatch.collectors.audit.AuditSettings;
+import io.podwatch.collectors.audit.AuditKeys;
 import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
@@ -25,7 +25,7 @@ import io.podwatch.core.config.Setting;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.Event;
-import io.podwatch.core.rules.audit.AuditRuleSettings;
+import io.podwatch.core.rules.audit.AuditRuleKeys;
 import io.podwatch.core.rules.volume.VolumeDetector;
 import io.podwatch.core.volume.VolumeFields;
 import java.net.URI;
@@ -75,8 +75,8 @@ class VolumeWatcherIT {
         }
     }
 
-    static VolumeSettings settings(boolean inotify, boolean audit, Duration scanOnly) {
-        return new VolumeSettings(true, inotify, audit, Duration.ofSeconds(1), Duration.ofHours(6), 0.1, scanOnly,
+    static VolumeWatcherConfig settings(boolean inotify, boolean audit, Duration scanOnly) {
+        return new VolumeWatcherConfig(true, inotify, audit, Duration.ofSeconds(1), Duration.ofHours(6), 0.1, scanOnly,
                 8L << 20, 0, 64L << 20, 600, Duration.ofMillis(500));
     }
 
@@ -87,7 +87,7 @@ class VolumeWatcherIT {
         final AuditComponents audit;
         final PodmanModule module;
 
-        Running(VolumePipeline p, VolumeSettings s, boolean withAudit) throws Exception {
+        Running(VolumePipeline p, VolumeWatcherConfig s, boolean withAudit) throws Exception {
             VolumeAuditRules rules = withAudit ? new VolumeAuditRules(new ProcessCommandRunner(), "auditctl") : null;
             // the real inventory, fed by the real Podman feed (list, inspect, events) as in the agent
             Inventory inventory = new Inventory(Clock.systemUTC());
@@ -105,8 +105,8 @@ class VolumeWatcherIT {
             runner.add(module.collector(), module.schedule());
             runner.add(watcher, new CollectorRunner.Schedule(Duration.ofSeconds(1), Duration.ofSeconds(1)));
             if (withAudit) {
-                List<Setting<?>> all = new ArrayList<>(AuditSettings.all());
-                all.addAll(AuditRuleSettings.all());
+                List<Setting<?>> all = new ArrayList<>(AuditKeys.all());
+                all.addAll(AuditRuleKeys.all());
                 Config c = ConfigReader.read("it.yaml", "audit:\n  enabled: true\n  poll-interval: 50ms\n", all,
                         new HostEnv(true, "/", Map.of()));
                 audit = AuditComponents.create(c, state, p, Clock.systemUTC(),

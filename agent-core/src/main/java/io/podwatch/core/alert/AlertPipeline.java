@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * Every state change is written to {@code stateLog} (the event log) as an {@code alert} event.
  */
 public final class AlertPipeline implements Alerts, Detector {
-    private final AlertPipelineSettings settings;
+    private final AlertPipelineConfig settings;
     private final Inhibitions inhibitions;
     private final EventSink stateLog;
     private final Clock clock;
@@ -35,7 +35,7 @@ public final class AlertPipeline implements Alerts, Detector {
     private final Map<Suppression, Counter> suppressed;
     private volatile int firingCount;
 
-    public AlertPipeline(AlertPipelineSettings settings, List<Route> routes, Inhibitions inhibitions,
+    public AlertPipeline(AlertPipelineConfig settings, List<Route> routes, Inhibitions inhibitions,
                          EventSink stateLog, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.inhibitions = inhibitions;
@@ -170,7 +170,7 @@ public final class AlertPipeline implements Alerts, Detector {
     private Map<String, String> groupLabels(Alert a) {
         Map<String, String> all = new TreeMap<>(a.labels());
         all.put("alertname", a.name());
-        if (settings.groupBy().contains(AlertPipelineSettings.ALL_LABELS)) {
+        if (settings.groupBy().contains(AlertPipelineKeys.ALL_LABELS)) {
             return all;
         }
         Map<String, String> out = new TreeMap<>();

@@ -31,6 +31,18 @@ public final class ConfigDocs {
         return sb.toString();
     }
 
+    /** One component's keys as a table, for its page under {@code docs/plugins/}. */
+    public static String table(List<Setting<?>> settings) {
+        StringBuilder sb = new StringBuilder("| key | value | default | meaning |\n|---|---|---|---|\n");
+        for (Setting<?> s : settings) {
+            row(sb, s.key(), s);
+            for (Setting<?> n : s.type().nested()) {
+                row(sb, s.key() + "[]." + n.key(), n);
+            }
+        }
+        return sb.toString();
+    }
+
     private static void row(StringBuilder sb, String key, Setting<?> s) {
         sb.append("| `").append(key).append("` | ").append(cell(s.type().expected())).append(" | ")
                 .append(cell(s.defaultDoc())).append(" | ").append(cell(s.doc()))

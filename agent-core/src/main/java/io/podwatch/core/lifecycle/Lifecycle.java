@@ -70,7 +70,8 @@ public final class Lifecycle implements AutoCloseable {
         private final String component;
 
         public StartupException(String component, Throwable cause) {
-            super(component + " failed to start: " + cause.getMessage(), cause);
+            super(cause instanceof StartRefused ? cause.getMessage() : component + " failed to start: " + cause.getMessage(),
+                    cause);
             this.component = component;
         }
 

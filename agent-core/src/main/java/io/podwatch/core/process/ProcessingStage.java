@@ -12,6 +12,7 @@ import io.podwatch.core.model.SampleBatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -41,7 +42,7 @@ public final class ProcessingStage implements Emitter, Managed {
     public ProcessingStage(LatestSamples latest, List<Detector> detectors, List<EventSink> sinks, Alerts alerts,
                            Clock clock, int capacity, MeterRegistry meters) {
         this.latest = latest;
-        this.detectors = List.copyOf(detectors);
+        this.detectors = new ArrayList<>(detectors);
         this.sinks = List.copyOf(sinks);
         this.alerts = alerts;
         this.clock = clock;
@@ -60,8 +61,19 @@ public final class ProcessingStage implements Emitter, Managed {
         return "processor";
     }
 
+    /**
+     * Adds a detector, to run after those given so far. Only before {@link #start()}: sources are
+     * built with this stage as their emitter, and may bring detectors of their own.
+     */
+    public synchronized void add(Detector detector) {
+        if (running) {
+            throw new IllegalStateException("detectors are added before start()");
+        }
+        detectors.add(detector);
+    }
+
     @Override
-    public void start() {
+    public synchronized void start() {
         running = true;
         thread.start();
     }

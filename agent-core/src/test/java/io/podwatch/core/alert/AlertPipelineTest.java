@@ -18,7 +18,7 @@ class AlertPipelineTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RecordingQueue hook = new RecordingQueue("webhook-0");
     private final List<Event> log = new ArrayList<>();
-    private final AlertPipelineSettings settings = new AlertPipelineSettings(List.of("alertname", "container"),
+    private final AlertPipelineConfig settings = new AlertPipelineConfig(List.of("alertname", "container"),
             Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(4), 4, Duration.ofMinutes(10));
 
     private AlertPipeline pipeline(Route... routes) {

@@ -5,10 +5,10 @@ import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
-import io.podwatch.core.detect.AnomalyDetector;
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorer;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
-import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.model.SampleBatch;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Time per sample at 10,000 series: {@link AnomalyDetector#update} alone, and the whole
+ * Time per sample at 10,000 series: {@link AnomalyScorer#update} alone, and the whole
  * {@link ContainerAnomalyDetector#onSamples} (signal reading, rates, scoring, hysteresis, limit
  * rules, score gauges) per container-signal. 10,000 series keep the state out of the CPU caches,
  * as on a busy host. Run through {@link BenchMain}.
@@ -48,7 +48,7 @@ public class AnomalyBench {
     /** 10,000 warmed detectors fed a daily sine plus noise, one sample each per invocation. */
     @State(Scope.Benchmark)
     public static class Detectors {
-        final AnomalyDetector[] detectors = new AnomalyDetector[SERIES];
+        final AnomalyScorer[] detectors = new AnomalyScorer[SERIES];
         final double[] noise = new double[4096];
         long t;
 
@@ -59,7 +59,7 @@ public class AnomalyBench {
                 noise[i] = rnd.nextGaussian();
             }
             for (int i = 0; i < SERIES; i++) {
-                detectors[i] = new AnomalyDetector(DetectorSettings.defaults());
+                detectors[i] = new AnomalyScorer(AnomalyScorerConfig.defaults());
             }
             for (int k = 0; k < 300; k++) {
                 step(null);
@@ -115,7 +115,7 @@ public class AnomalyBench {
     }
 
     static AnomalyConfig defaults() throws ConfigException {
-        return AnomalyConfig.from(ConfigReader.read("bench", "", AnomalySettings.all(), new HostEnv(true, "/", Map.of())));
+        return AnomalyConfig.from(ConfigReader.read("bench", "", AnomalyKeys.all(), new HostEnv(true, "/", Map.of())));
     }
 
     /** The pipeline behind is not what is measured here. */

@@ -1,8 +1,8 @@
 package io.podwatch.core.bench;
 
 import io.podwatch.core.alert.Alerts;
-import io.podwatch.core.detect.AnomalyDetector;
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorer;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.emit.LatestSamples;
 import java.lang.management.ManagementFactory;
@@ -24,16 +24,16 @@ final class RetainedBytes {
     static void run() throws Exception {
         int series = AnomalyBench.SERIES;
         long before = usedAfterGc();
-        AnomalyDetector[] detectors = new AnomalyDetector[series];
-        DetectorSettings settings = DetectorSettings.defaults();
+        AnomalyScorer[] detectors = new AnomalyScorer[series];
+        AnomalyScorerConfig settings = AnomalyScorerConfig.defaults();
         for (int i = 0; i < series; i++) {
-            detectors[i] = new AnomalyDetector(settings);
+            detectors[i] = new AnomalyScorer(settings);
             for (int k = 0; k < 300; k++) {
                 detectors[i].update(k * 300_000L, Math.sin(k) + i);
             }
         }
         long withDetectors = usedAfterGc();
-        System.out.printf("AnomalyDetector: %.0f bytes retained per series (%d series, settings shared)%n",
+        System.out.printf("AnomalyScorer: %.0f bytes retained per series (%d series, settings shared)%n",
                 (withDetectors - before) / (double) series, detectors.length);
         detectors = null;
 

@@ -1,7 +1,7 @@
 package io.podwatch.agent.cli;
 
 import io.podwatch.core.config.ConfigException;
-import io.podwatch.core.detect.AnomalyDetector;
+import io.podwatch.core.detect.AnomalyScorer;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
 import io.podwatch.core.detect.anomaly.Signal;
 import java.io.BufferedReader;
@@ -44,11 +44,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AnomalyDetector detector;
+        AnomalyScorer detector;
         try {
             AnomalyConfig anomaly = AnomalyConfig.from(ConfigFiles.load(config, ConfigFiles.hostEnv()));
             Signal s = Signal.parse(signal);
-            detector = new AnomalyDetector(container == null ? anomaly.detectorSettings(s)
+            detector = new AnomalyScorer(container == null ? anomaly.detectorSettings(s)
                     : anomaly.policy(container, s).detector());
         } catch (IllegalArgumentException e) {
             return PodwatchCommand.usage(spec, "unknown signal '" + signal + "'");
@@ -67,7 +67,7 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     /** One output row per input row, in order; the first bad row stops the run with its line number. */
-    private int score(BufferedReader in, PrintWriter out, AnomalyDetector detector) throws IOException {
+    private int score(BufferedReader in, PrintWriter out, AnomalyScorer detector) throws IOException {
         String header = in.readLine();
         if (header == null || !header.replace(" ", "").startsWith("timestamp,value")) {
             spec.commandLine().getErr().println("podwatch: " + csv + ":1: expected the header timestamp,value");

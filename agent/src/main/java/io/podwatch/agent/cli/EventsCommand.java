@@ -1,6 +1,6 @@
 package io.podwatch.agent.cli;
 
-import io.podwatch.agent.AgentSettings;
+import io.podwatch.agent.AgentConfig;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.Durations;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public final class EventsCommand implements Callable<Integer> {
             log = configuredLog.get();
         } else {
             try {
-                log = AgentSettings.from(ConfigFiles.load(configFile, ConfigFiles.hostEnv())).eventLog();
+                log = AgentConfig.from(ConfigFiles.load(configFile, ConfigFiles.hostEnv())).eventLog();
             } catch (ConfigException e) {
                 return ConfigCommand.report(e, spec.commandLine().getErr());
             }

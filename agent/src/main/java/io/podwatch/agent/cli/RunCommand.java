@@ -2,7 +2,7 @@ package io.podwatch.agent.cli;
 
 import ch.qos.logback.classic.Level;
 import io.podwatch.agent.Agent;
-import io.podwatch.agent.AgentSettings;
+import io.podwatch.agent.AgentConfig;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.HostEnv;
@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             HostEnv env = ConfigFiles.hostEnv();
             Config config = ConfigFiles.load(file, env);
-            setLogLevel(AgentSettings.from(config).logLevel());
+            setLogLevel(AgentConfig.from(config).logLevel());
             agent = Agent.assemble(config, env, Clock.systemUTC(), version);
         } catch (ConfigException e) {
             return ConfigCommand.report(e, spec.commandLine().getErr());
@@ -50,6 +50,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             agent.start();
         } catch (Lifecycle.StartupException e) {
+            // one line, and no "stopping" after it: nothing was left running (start() closed it)
+            Runtime.getRuntime().removeShutdownHook(hook);
             LOG.error("cannot start: {}", e.getMessage());
             return ExitCode.FATAL_STARTUP;
         }

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
+import io.podwatch.core.lifecycle.StartRefused;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
@@ -38,7 +39,7 @@ public final class HttpServer implements Managed {
     }
 
     @Override
-    public synchronized void start() throws InterruptedException {
+    public synchronized void start() throws InterruptedException, StartRefused {
         group = new MultiThreadIoEventLoopGroup(1, NamedThreads.daemon("podwatch-http"), NioIoHandler.newFactory());
         ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -48,7 +49,19 @@ public final class HttpServer implements Managed {
                                 new RouteHandler(routes));
                     }
                 });
-        channel = b.bind(address(listen)).sync().channel();
+        InetSocketAddress address = address(listen);
+        try {
+            channel = b.bind(address).sync().channel();
+        } catch (Exception e) {
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new StartRefused("http.listen " + listen + ": address already in use"
+                        + PortHolder.describe(address.getPort()) + "; stop that process or set http.listen");
+            }
+            if (e instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The bound address (useful when listening on port 0 in tests). */

@@ -1,106 +1,109 @@
 package io.podwatch.agent.sink;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.podwatch.agent.sink.alertmanager.AlertmanagerSink;
-import io.podwatch.agent.sink.email.EmailConfig;
-import io.podwatch.agent.sink.email.EmailSink;
-import io.podwatch.agent.sink.eventlog.EventLog;
-import io.podwatch.agent.sink.eventlog.EventLogSettings;
-import io.podwatch.agent.sink.webhook.WebhookConfig;
-import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.Route;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.lifecycle.Managed;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
+import io.podwatch.core.plugin.Configured;
+import io.podwatch.core.process.EventSink;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Builds the alerting half of the agent from config: the event log, one {@link Dispatcher} per sink
- * and the {@link AlertPipeline} routing to them. No I/O here; {@link #managed()} lists what the
- * lifecycle starts, in order (event log first so dispatchers can report to it).
+ * Builds the alerting half of the agent from its factories: the event sinks, one {@link Dispatcher}
+ * per receiver and the {@link AlertPipeline} routing to them. No I/O here; {@link #managed()}
+ * lists what the lifecycle starts, in order (event sinks first so dispatchers can report to them).
  */
 public final class Alerting {
-    private final EventLog eventLog;
+    private final List<EventSinkFactory.Output> eventSinks;
     private final AlertPipeline pipeline;
     private final List<Dispatcher> dispatchers;
 
-    private Alerting(EventLog eventLog, AlertPipeline pipeline, List<Dispatcher> dispatchers) {
-        this.eventLog = eventLog;
+    private Alerting(List<EventSinkFactory.Output> eventSinks, AlertPipeline pipeline, List<Dispatcher> dispatchers) {
+        this.eventSinks = List.copyOf(eventSinks);
         this.pipeline = pipeline;
         this.dispatchers = List.copyOf(dispatchers);
     }
 
     /**
-     * @param externalLabels added to every alert sent out, e.g. {@code host=<hostname>}
+     * @param context its {@code events} is ignored: the event sinks built here take its place
      * @param inhibitions e.g. the {@code ContainerRestartLoop} detector
-     * @param env the process environment, for {@code alerts.email.password-env}
      */
-    public static Alerting create(Config c, Path stateDir, Path eventLogPath, Map<String, String> externalLabels,
-                                  Inhibitions inhibitions, Clock clock, MeterRegistry meters, Map<String, String> env)
-            throws ConfigException {
-        EventLog log = new EventLog(EventLogSettings.from(c, eventLogPath), clock, meters);
-        OutboxLimits limits = new OutboxLimits(c.get(AlertSinkSettings.OUTBOX_ENTRIES), c.get(AlertSinkSettings.OUTBOX_BYTES),
-                c.get(AlertSinkSettings.OUTBOX_AGE));
-        List<ConfigError> errors = new ArrayList<>();
+    public static Alerting create(Config c, List<Configured<EventSinkFactory<?>>> eventSinkFactories,
+                                  List<Configured<ReceiverFactory<?>>> receiverFactories, SinkContext context,
+                                  Inhibitions inhibitions) {
+        List<EventSinkFactory.Output> events = new ArrayList<>();
+        for (Configured<EventSinkFactory<?>> f : eventSinkFactories) {
+            eventSink(f.factory(), f, context).ifPresent(events::add);
+        }
+        EventSink allEvents = fanOut(events);
+        SinkContext withEvents = new SinkContext(context.clock(), context.meters(), context.stateDir(), context.env(),
+                context.externalLabels(), allEvents);
+        OutboxLimits limits = OutboxKeys.from(c);
         List<Route> routes = new ArrayList<>();
         List<Dispatcher> dispatchers = new ArrayList<>();
-        Path outboxes = stateDir.resolve("outbox");
-        List<Config> hooks = c.get(AlertSinkSettings.WEBHOOKS);
-        for (int i = 0; i < hooks.size(); i++) {
-            Config h = hooks.get(i);
-            String key = "alerts.webhooks[" + i + "]";
-            WebhookConfig wc = SinkConfigs.webhook(h, key, errors);
-            if (wc == null) {
-                continue;
+        for (Configured<ReceiverFactory<?>> f : receiverFactories) {
+            for (Delivery d : deliveries(f.factory(), f, withEvents)) {
+                Dispatcher dispatcher = new Dispatcher(d.sink(), context.stateDir().resolve("outbox").resolve(d.sink().name()),
+                        limits, d.backoff(), allEvents, context.clock(), context.meters());
+                dispatchers.add(dispatcher);
+                routes.add(new Route(dispatcher, d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
             }
-            HttpPoster http = new HttpPoster(h.get(AlertSinkSettings.HOOK_CONNECT), h.get(AlertSinkSettings.HOOK_READ), clock);
-            Dispatcher d = new Dispatcher(new WebhookSink("webhook-" + i, wc, http, externalLabels), outboxes.resolve("webhook-" + i),
-                    limits, SinkConfigs.backoff(h, ""), log, clock, meters);
-            dispatchers.add(d);
-            routes.add(SinkConfigs.route(d, h, "", Duration.ZERO, Duration.ZERO));
         }
-        List<Config> ams = c.get(AlertSinkSettings.ALERTMANAGERS);
-        for (int i = 0; i < ams.size(); i++) {
-            Config a = ams.get(i);
-            if (a.get(AlertSinkSettings.AM_URL) == null) {
-                errors.add(SinkConfigs.missing("alerts.alertmanager[" + i + "].url", "an http:// or https:// URL"));
-                continue;
-            }
-            HttpPoster http = new HttpPoster(a.get(AlertSinkSettings.HOOK_CONNECT), a.get(AlertSinkSettings.HOOK_READ), clock);
-            AlertmanagerSink sink = new AlertmanagerSink("alertmanager-" + i, a.get(AlertSinkSettings.AM_URL),
-                    a.get(AlertSinkSettings.AM_ALERT_TIMEOUT), http, externalLabels, clock);
-            Dispatcher d = new Dispatcher(sink, outboxes.resolve(sink.name()), limits, SinkConfigs.backoff(a, ""), log, clock, meters);
-            dispatchers.add(d);
-            // Alertmanager does its own grouping and rate limiting: feed it unthrottled, refreshed
-            routes.add(new Route(d, 0, 1, Duration.ZERO, a.get(AlertSinkSettings.AM_REFRESH)));
-        }
-        EmailConfig mail = SinkConfigs.email(c, env, errors);
-        if (mail != null) {
-            Dispatcher d = new Dispatcher(new EmailSink("email", mail), outboxes.resolve("email"), limits,
-                    SinkConfigs.backoff(c, "alerts.email."), log, clock, meters);
-            dispatchers.add(d);
-            routes.add(SinkConfigs.route(d, c, "alerts.email.", c.get(AlertSinkSettings.DIGEST), Duration.ZERO));
-        }
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, allEvents,
+                context.clock(), context.meters());
+        return new Alerting(events, pipeline, dispatchers);
+    }
+
+    /** Reads the factories' configs (all errors at once), then builds as above. */
+    public static Alerting create(Config c, HostEnv env, List<EventSinkFactory<?>> eventSinkFactories,
+                                  List<ReceiverFactory<?>> receiverFactories, SinkContext context,
+                                  Inhibitions inhibitions) throws ConfigException {
+        List<ConfigError> errors = new ArrayList<>();
+        var events = Configured.all(eventSinkFactories, c, env, errors);
+        var receivers = Configured.all(receiverFactories, c, env, errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineSettings.from(c), routes, inhibitions, log, clock, meters);
-        return new Alerting(log, pipeline, dispatchers);
+        return create(c, events, receivers, context, inhibitions);
     }
 
-    /** Pass to {@code ProcessingStage} as its event sink. */
-    public EventLog eventLog() {
-        return eventLog;
+    private static <C> java.util.Optional<EventSinkFactory.Output> eventSink(EventSinkFactory<C> f, Configured<?> c,
+                                                                         SinkContext ctx) {
+        return f.create(c.configFor(f), ctx);
+    }
+
+    private static <C> List<Delivery> deliveries(ReceiverFactory<C> f, Configured<?> c, SinkContext ctx) {
+        return f.create(c.configFor(f), ctx);
+    }
+
+    private static EventSink fanOut(List<? extends EventSink> sinks) {
+        List<EventSink> copy = List.copyOf(sinks);
+        return copy.size() == 1 ? copy.get(0) : event -> copy.forEach(s -> s.accept(event));
+    }
+
+    /**
+     * Where alerts go, said once at start so an operator sees at once whether anyone will be told:
+     * "alerts go to webhook-0, email and the event log FILE", or "no receivers configured: alerts
+     * go to the event log FILE only". Receivers are named, not shown: URLs may carry tokens.
+     */
+    public String destinations() {
+        String logs = String.join(" and ", eventSinks.stream().map(EventSinkFactory.Output::target).toList());
+        if (dispatchers.isEmpty()) {
+            return "no receivers configured: alerts go to " + (logs.isEmpty() ? "nowhere" : logs + " only");
+        }
+        List<String> names = new ArrayList<>(dispatchers.stream().map(Dispatcher::sink).toList());
+        return "alerts go to " + String.join(", ", names) + (logs.isEmpty() ? "" : " and " + logs);
+    }
+
+    /** Pass to {@code ProcessingStage} as its event sinks. */
+    public List<EventSink> eventSinks() {
+        return List.copyOf(eventSinks);
     }
 
     /** Pass to {@code ProcessingStage} as its {@code Alerts}, and append to its detectors (for the tick). */
@@ -112,24 +115,10 @@ public final class Alerting {
         return dispatchers;
     }
 
-    /** Start order: event log, then the dispatchers. Add these before the processing stage. */
+    /** Start order: event sinks, then the dispatchers. Add these before the processing stage. */
     public List<Managed> managed() {
-        List<Managed> m = new ArrayList<>();
-        m.add(eventLog);
+        List<Managed> m = new ArrayList<>(eventSinks);
         m.addAll(dispatchers);
-        return m;
-    }
-
-    static Map<String, String> headers(List<String> lines, String key, List<ConfigError> errors) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String l : lines) {
-            int colon = l.indexOf(':');
-            if (colon <= 0) {
-                errors.add(new ConfigError("<config>", 0, key, "<redacted>", "headers written as 'Name: value'"));
-            } else {
-                m.put(l.substring(0, colon).trim(), l.substring(colon + 1).trim());
-            }
-        }
         return m;
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.agent.BuiltIns;
 import io.podwatch.agent.cli.ConfigFiles;
 import io.podwatch.agent.sink.Alerting;
+import io.podwatch.agent.sink.SinkContext;
 import io.podwatch.agent.sink.testing.AlertmanagerProcess;
 import io.podwatch.agent.sink.testing.StartTlsFront;
 import io.podwatch.agent.sink.testing.WebhookReceiver;
@@ -23,7 +24,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
-import io.podwatch.core.detect.restart.RestartLoopSettings;
+import io.podwatch.core.detect.restart.RestartLoopConfig;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.process.ProcessingStage;
@@ -91,13 +92,13 @@ class RestartLoopPodmanIT {
             Config cfg = ConfigReader.read("it.yaml", yaml, BuiltIns.settings(), ConfigFiles.hostEnv());
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Clock clock = Clock.systemUTC();
-            ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.from(cfg));
-            Alerting alerting = Alerting.create(cfg, dir.resolve("state"), dir.resolve("events.jsonl"), Map.of("host", "it"),
-                    loop, clock, meters, System.getenv());
+            ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopConfig.from(cfg));
+            Alerting alerting = Alerting.create(cfg, ConfigFiles.hostEnv(), BuiltIns.eventSinks(), BuiltIns.receivers(),
+                    new SinkContext(clock, meters, dir.resolve("state"), System.getenv(), Map.of("host", "it"), e -> { }), loop);
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
-                    new ContainerOomKilled(RestartLoopSettings.from(cfg)), alerting.pipeline()),
-                    List.of(alerting.eventLog()), alerting.pipeline(), clock, 10_000, meters);
+                    new ContainerOomKilled(RestartLoopConfig.from(cfg)), alerting.pipeline()),
+                    alerting.eventSinks(), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
             PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), new Inventory(clock), stage, clock,
                     meters);

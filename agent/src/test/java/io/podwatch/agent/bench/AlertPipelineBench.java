@@ -13,7 +13,7 @@ import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.NotificationQueue;
@@ -99,7 +99,7 @@ public final class AlertPipelineBench {
             public void submit(io.podwatch.core.alert.Notification notification) {
             }
         };
-        AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
+        AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                 Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
                 List.of(Route.of(discard)), Inhibitions.NONE, log, clock, meters);
         ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),
@@ -170,7 +170,7 @@ public final class AlertPipelineBench {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Dispatcher d = dispatcher(dir, "e2e", r, meters);
             Clock clock = Clock.systemUTC();
-            AlertPipeline pipeline = new AlertPipeline(new AlertPipelineSettings(List.of("alertname", "container"),
+            AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                     Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
                     List.of(Route.of(d)), Inhibitions.NONE, e -> { }, clock, meters);
             ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),

@@ -2,8 +2,8 @@ package io.podwatch.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podwatch.core.detect.AnomalyDetector;
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorer;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class BacktestCommandTest extends CapturedCli {
     void printsHeaderAndOneRowPerInputRowInOrderWithTheLiveDetectorsScores() throws Exception {
         StringBuilder in = new StringBuilder("timestamp,value\n");
         List<Double> expected = new ArrayList<>();
-        AnomalyDetector same = new AnomalyDetector(DetectorSettings.defaults());
+        AnomalyScorer same = new AnomalyScorer(AnomalyScorerConfig.defaults());
         for (int i = 0; i < 400; i++) {
             double v = i < 300 ? 10 + (i % 3) : 50;
             String ts = String.format("2024-01-%02d %02d:%02d:00", 1 + i / 288, i % 288 / 12, i % 12 * 5);

@@ -37,8 +37,8 @@ class AlertingTest {
             """;
 
     private static Alerting create(Config c) throws ConfigException {
-        return Alerting.create(c, Path.of("/nonexistent/state"), Path.of("/nonexistent/events.jsonl"), Map.of(),
-                Inhibitions.NONE, Clock.systemUTC(), new SimpleMeterRegistry(), Map.of());
+        return Alerting.create(c, ENV, BuiltIns.eventSinks(), BuiltIns.receivers(), new SinkContext(Clock.systemUTC(),
+                new SimpleMeterRegistry(), Path.of("/nonexistent/state"), Map.of(), Map.of(), e -> { }), Inhibitions.NONE);
     }
 
     @Test
@@ -48,6 +48,14 @@ class AlertingTest {
         assertThat(a.dispatchers()).extracting(Dispatcher::sink).containsExactly("webhook-0", "alertmanager-0", "email");
         assertThat(a.managed()).extracting(Managed::name).containsExactly("eventlog", "sink-webhook-0", "sink-alertmanager-0", "sink-email");
         a.managed().forEach(Managed::close);
+    }
+
+    @Test
+    void startUpSaysWhereAlertsGo() throws Exception {
+        assertThat(create(ConfigReader.read("podwatch.yaml", ISSUE_YAML, BuiltIns.settings(), ENV)).destinations())
+                .isEqualTo("alerts go to webhook-0, alertmanager-0, email and the event log /var/log/podwatch/events.jsonl");
+        assertThat(create(ConfigReader.defaults(BuiltIns.settings(), ENV)).destinations())
+                .isEqualTo("no receivers configured: alerts go to the event log /var/log/podwatch/events.jsonl only");
     }
 
     @Test

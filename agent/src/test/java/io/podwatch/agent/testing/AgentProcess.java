@@ -77,6 +77,28 @@ public final class AgentProcess implements AutoCloseable {
         return process;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** What a {@code podwatch run} that was expected to refuse did: exit code, output, time to exit. */
+    public record Finished(int exitCode, String output, Duration took) {
+    }
+
+    /** Runs {@code podwatch run --config CONFIG} (launcher flags) to its end, at most {@code limit}. */
+    public static Finished runToExit(Path config, Path output, Duration limit) throws Exception {
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+                "run", "--config", config.toString());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("podwatch run still running after " + limit + ": " + Files.readString(output));
+        }
+        return new Finished(p.exitValue(), Files.readString(output), Duration.ofNanos(System.nanoTime() - t0));
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }

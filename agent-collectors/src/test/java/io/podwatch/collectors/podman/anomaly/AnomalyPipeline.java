@@ -13,7 +13,7 @@ import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.detect.anomaly.AnomalyConfig;
-import io.podwatch.core.detect.anomaly.AnomalySettings;
+import io.podwatch.core.detect.anomaly.AnomalyKeys;
 import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.detect.anomaly.ContainerReading;
 import io.podwatch.core.detect.anomaly.Signal;
@@ -57,7 +57,7 @@ final class AnomalyPipeline implements AutoCloseable {
     private long batches;
 
     AnomalyPipeline(PodmanHarness h, Path stateDir, String anomalyYaml) throws Exception {
-        AnomalyConfig config = AnomalyConfig.from(ConfigReader.read("it.yaml", anomalyYaml, AnomalySettings.all(),
+        AnomalyConfig config = AnomalyConfig.from(ConfigReader.read("it.yaml", anomalyYaml, AnomalyKeys.all(),
                 new HostEnv(true, "/", Map.of())));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LatestSamples latest = new LatestSamples();

@@ -1,7 +1,7 @@
 package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.config.Config;
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The anomaly detectors' validated configuration. Policies are resolved at construction, one per
- * (override, signal), so every series shares its {@link SignalPolicy} and {@link DetectorSettings}.
+ * (override, signal), so every series shares its {@link SignalPolicy} and {@link AnomalyScorerConfig}.
  */
 public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter, int clearAfter,
                             List<Override> overrides, List<SignalPolicy> base, double memoryNearRatio,
@@ -24,35 +24,35 @@ public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter
     }
 
     public static AnomalyConfig from(Config c) {
-        DetectorSettings detector = DetectorSettings.defaults().withWarmup(c.get(AnomalySettings.WARMUP));
-        double k = c.get(AnomalySettings.SPREAD_FACTOR);
+        AnomalyScorerConfig detector = AnomalyScorerConfig.defaults().withWarmup(c.get(AnomalyKeys.WARMUP));
+        double k = c.get(AnomalyKeys.SPREAD_FACTOR);
         SignalPolicy[] base = new SignalPolicy[ALL.length];
         for (Signal s : ALL) {
-            Double t = c.get(AnomalySettings.SIGNAL_THRESHOLD.get(s));
-            double threshold = t == null ? c.get(AnomalySettings.THRESHOLD) : t;
-            base[s.ordinal()] = new SignalPolicy(true, threshold, c.get(AnomalySettings.SIGNAL_MIN_DELTA.get(s)), k,
+            Double t = c.get(AnomalyKeys.SIGNAL_THRESHOLD.get(s));
+            double threshold = t == null ? c.get(AnomalyKeys.THRESHOLD) : t;
+            base[s.ordinal()] = new SignalPolicy(true, threshold, c.get(AnomalyKeys.SIGNAL_MIN_DELTA.get(s)), k,
                     detector.withAlertScore(threshold));
         }
         List<Override> overrides = new ArrayList<>();
-        for (Config o : c.get(AnomalySettings.OVERRIDES)) {
+        for (Config o : c.get(AnomalyKeys.OVERRIDES)) {
             SignalPolicy[] p = new SignalPolicy[ALL.length];
-            for (Signal s : signals(o.get(AnomalySettings.O_SIGNALS))) {
+            for (Signal s : signals(o.get(AnomalyKeys.O_SIGNALS))) {
                 SignalPolicy b = base[s.ordinal()];
-                Double t = o.get(AnomalySettings.O_THRESHOLD);
-                Double d = o.get(AnomalySettings.O_MIN_DELTA);
-                p[s.ordinal()] = new SignalPolicy(o.get(AnomalySettings.O_ENABLED), t == null ? b.threshold() : t,
+                Double t = o.get(AnomalyKeys.O_THRESHOLD);
+                Double d = o.get(AnomalyKeys.O_MIN_DELTA);
+                p[s.ordinal()] = new SignalPolicy(o.get(AnomalyKeys.O_ENABLED), t == null ? b.threshold() : t,
                         d == null ? b.minDelta() : d, k, t == null ? b.detector() : b.detector().withAlertScore(t));
             }
-            overrides.add(new Override(glob(o.get(AnomalySettings.MATCH)), Collections.unmodifiableList(Arrays.asList(p))));
+            overrides.add(new Override(glob(o.get(AnomalyKeys.MATCH)), Collections.unmodifiableList(Arrays.asList(p))));
         }
-        return new AnomalyConfig(c.get(AnomalySettings.ENABLED), signals(c.get(AnomalySettings.SIGNALS)),
-                c.get(AnomalySettings.RAISE), c.get(AnomalySettings.CLEAR), List.copyOf(overrides), List.of(base),
-                c.get(AnomalySettings.MEMORY_NEAR), c.get(AnomalySettings.THROTTLED), c.get(AnomalySettings.PIDS_NEAR),
-                c.get(AnomalySettings.LIMIT_SAMPLES));
+        return new AnomalyConfig(c.get(AnomalyKeys.ENABLED), signals(c.get(AnomalyKeys.SIGNALS)),
+                c.get(AnomalyKeys.RAISE), c.get(AnomalyKeys.CLEAR), List.copyOf(overrides), List.of(base),
+                c.get(AnomalyKeys.MEMORY_NEAR), c.get(AnomalyKeys.THROTTLED), c.get(AnomalyKeys.PIDS_NEAR),
+                c.get(AnomalyKeys.LIMIT_SAMPLES));
     }
 
     /** The detector settings of a signal without container overrides: what {@code podwatch backtest} uses. */
-    public DetectorSettings detectorSettings(Signal signal) {
+    public AnomalyScorerConfig detectorSettings(Signal signal) {
         return base.get(signal.ordinal()).detector();
     }
 

@@ -1,6 +1,6 @@
 package io.podwatch.core.detect.anomaly;
 
-import io.podwatch.core.detect.DetectorSettings;
+import io.podwatch.core.detect.AnomalyScorerConfig;
 
 /**
  * How one signal of one container is judged, resolved once from config (signal defaults, then the
@@ -11,7 +11,7 @@ import io.podwatch.core.detect.DetectorSettings;
  * @param spreadFactor |value - baseline| must also exceed this many typical deviations
  */
 public record SignalPolicy(boolean enabled, double threshold, double minDelta, double spreadFactor,
-                           DetectorSettings detector) {
+                           AnomalyScorerConfig detector) {
     /**
      * The absolute condition beside the score: the detector ranks a series against its own history,
      * so even pure noise eventually scores high; this asks whether the change is big enough to matter.

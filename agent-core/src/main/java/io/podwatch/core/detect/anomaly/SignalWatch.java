@@ -1,6 +1,6 @@
 package io.podwatch.core.detect.anomaly;
 
-import io.podwatch.core.detect.AnomalyDetector;
+import io.podwatch.core.detect.AnomalyScorer;
 
 /**
  * One container signal: its detector, the absolute condition and the live hysteresis. Raises on
@@ -11,14 +11,14 @@ import io.podwatch.core.detect.AnomalyDetector;
  */
 final class SignalWatch {
     private final SignalPolicy policy;
-    private final AnomalyDetector detector;
+    private final AnomalyScorer detector;
     private final Hysteresis hysteresis;
     private double baseline;
 
     SignalWatch(SignalPolicy policy, int raiseAfter, int clearAfter) {
         this.policy = policy;
         // a disabled signal keeps no detector: the watch only remembers not to score it
-        this.detector = policy.enabled() ? new AnomalyDetector(policy.detector()) : null;
+        this.detector = policy.enabled() ? new AnomalyScorer(policy.detector()) : null;
         this.hysteresis = new Hysteresis(raiseAfter, clearAfter);
     }
 

@@ -18,10 +18,10 @@ import java.util.Map;
 public final class ContainerOomKilled implements Detector {
     public static final String ALERT = "ContainerOOMKilled";
 
-    private final RestartLoopSettings s;
+    private final RestartLoopConfig s;
     private final Map<String, Instant> lastOom = new HashMap<>();
 
-    public ContainerOomKilled(RestartLoopSettings settings) {
+    public ContainerOomKilled(RestartLoopConfig settings) {
         this.s = settings;
     }
 

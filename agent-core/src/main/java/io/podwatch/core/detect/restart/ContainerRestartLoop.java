@@ -26,10 +26,10 @@ import java.util.Map;
 public final class ContainerRestartLoop implements Detector, Inhibitions {
     public static final String ALERT = "ContainerRestartLoop";
 
-    private final RestartLoopSettings s;
+    private final RestartLoopConfig s;
     private final Map<String, ContainerHistory> byName = new HashMap<>();
 
-    public ContainerRestartLoop(RestartLoopSettings settings) {
+    public ContainerRestartLoop(RestartLoopConfig settings) {
         this.s = settings;
     }
 

@@ -34,7 +34,7 @@ public final class VolumeDetector implements Detector {
     private static final long RECENT_MS = 10_000;
 
     private final VolumeDirectory volumes;
-    private final VolumeRuleSettings settings;
+    private final VolumeRuleConfig settings;
     private final MassRewrite mass;
     /** Host path → the latest audit record naming it (bounded, oldest first). */
     private final LinkedHashMap<String, Attribution> recent = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ public final class VolumeDetector implements Detector {
         }
     }
 
-    public VolumeDetector(VolumeDirectory volumes, VolumeRuleSettings settings) {
+    public VolumeDetector(VolumeDirectory volumes, VolumeRuleConfig settings) {
         this.volumes = volumes;
         this.settings = settings;
         this.mass = new MassRewrite(settings.massAbsolute(), settings.massRelative());

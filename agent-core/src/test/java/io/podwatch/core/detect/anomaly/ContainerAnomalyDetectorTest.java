@@ -22,7 +22,7 @@ class ContainerAnomalyDetectorTest {
     double cpu;
 
     static AnomalyConfig config(String yaml) throws ConfigException {
-        return AnomalyConfig.from(ConfigReader.read("t", yaml, AnomalySettings.all(), new HostEnv(true, "/", Map.of())));
+        return AnomalyConfig.from(ConfigReader.read("t", yaml, AnomalyKeys.all(), new HostEnv(true, "/", Map.of())));
     }
 
     ContainerAnomalyDetector detector(String yaml) throws ConfigException {
@@ -138,7 +138,7 @@ class ContainerAnomalyDetectorTest {
     @Test
     void warmupAndSettingsComeFromConfig() throws Exception {
         AnomalyConfig defaults = config("");
-        assertThat(defaults.detectorSettings(Signal.CPU)).isEqualTo(io.podwatch.core.detect.DetectorSettings.defaults());
+        assertThat(defaults.detectorSettings(Signal.CPU)).isEqualTo(io.podwatch.core.detect.AnomalyScorerConfig.defaults());
         assertThat(config("anomaly:\n  warmup-samples: 20\n").detectorSettings(Signal.NET_RX).warmupSamples()).isEqualTo(20);
         assertThat(defaults.policy("x", Signal.PIDS).minDelta()).isEqualTo(5);
         assertThat(defaults.policy("x", Signal.MEMORY).minDelta()).isEqualTo(16 << 20);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ContainerRestartLoopTest {
     private final MutableClock clock = MutableClock.at("2026-01-01T00:00:00Z");
-    private final ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopSettings.defaults());
+    private final ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopConfig.defaults());
     private final List<Alert> fired = new ArrayList<>();
     private final List<String> resolved = new ArrayList<>();
     private final Alerts alerts = new Alerts() {
@@ -155,7 +155,7 @@ class ContainerRestartLoopTest {
 
     @Test
     void oomKillFiresAndResolvesAfterQuiet() {
-        ContainerOomKilled oom = new ContainerOomKilled(RestartLoopSettings.defaults());
+        ContainerOomKilled oom = new ContainerOomKilled(RestartLoopConfig.defaults());
         oom.onEvent(new Event(clock.instant(), EventKind.EVENT, ContainerEvents.OOM, "process", Severity.HIGH,
                 ContainerEvents.SOURCE, new ContainerRef("a", "web", "", ""), "", Map.of()), alerts);
         assertThat(fired).extracting(Alert::name).containsExactly("ContainerOOMKilled");

@@ -65,8 +65,8 @@ class AuditRulesTest {
                     - name: db-exec
                       containers: ["db-*"]
                       syscalls: execve
-                """, AuditRuleSettings.all(), ENV);
-        AuditRuleSettings s = AuditRuleSettings.from(c);
+                """, AuditRuleKeys.all(), ENV);
+        AuditRulesConfig s = AuditRulesConfig.from(c);
         assertThat(s.rules()).hasSize(DefaultAuditRules.all().size() + 2);
         AuditRuleSet set = new AuditRuleSet(s.rules());
         assertThat(names(set, Map.of("auditd.key", List.of("podman"), "user.audit.id", 1000L))).containsExactly("podman-by-alice");
@@ -79,10 +79,10 @@ class AuditRulesTest {
 
     @Test
     void aRuleWithoutNameOrWithABadSeverityIsAConfigError() throws Exception {
-        Config c = ConfigReader.read("t.yaml", "audit:\n  rules:\n    - keys: [x]\n", AuditRuleSettings.all(), ENV);
-        assertThatThrownBy(() -> AuditRuleSettings.from(c)).hasMessageContaining("audit.rules[0].name");
+        Config c = ConfigReader.read("t.yaml", "audit:\n  rules:\n    - keys: [x]\n", AuditRuleKeys.all(), ENV);
+        assertThatThrownBy(() -> AuditRulesConfig.from(c)).hasMessageContaining("audit.rules[0].name");
         assertThatThrownBy(() -> ConfigReader.read("t.yaml", "audit:\n  rules:\n    - name: a\n      severity: huge\n",
-                AuditRuleSettings.all(), ENV)).hasMessageContaining("audit.rules[0].severity");
+                AuditRuleKeys.all(), ENV)).hasMessageContaining("audit.rules[0].severity");
     }
 
     @Test

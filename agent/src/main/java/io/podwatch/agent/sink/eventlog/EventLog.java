@@ -4,12 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.collect.LogThrottle;
-import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Severity;
-import io.podwatch.core.process.EventSink;
+import io.podwatch.agent.sink.EventSinkFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * full) is counted, logged at most once a minute, and retried with the same line after a pause —
  * never fatal; once writing works again, a line records how long it failed.
  */
-public final class EventLog implements EventSink, Managed {
+public final class EventLog implements EventSinkFactory.Output {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
 
     private final EventLogConfig config;
@@ -62,6 +61,11 @@ public final class EventLog implements EventSink, Managed {
     @Override
     public String name() {
         return "eventlog";
+    }
+
+    @Override
+    public String target() {
+        return "the event log " + config.path();
     }
 
     @Override

@@ -12,7 +12,7 @@ import io.podwatch.agent.sink.OutboxLimits;
 import io.podwatch.agent.sink.testing.AlertmanagerProcess;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.Route;
 import io.podwatch.core.model.Severity;
@@ -42,7 +42,7 @@ class AlertmanagerIT {
                     new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)), e -> { }, Clock.systemUTC(), meters);
             d.start();
             try {
-                AlertPipeline p = new AlertPipeline(new AlertPipelineSettings(List.of("alertname"), Duration.ZERO,
+                AlertPipeline p = new AlertPipeline(new AlertPipelineConfig(List.of("alertname"), Duration.ZERO,
                         Duration.ofSeconds(1), Duration.ofHours(1), 4, Duration.ofMinutes(1)),
                         List.of(new Route(d, 0, 1, Duration.ZERO, Duration.ofSeconds(1))), Inhibitions.NONE, e -> { },
                         Clock.systemUTC(), meters);

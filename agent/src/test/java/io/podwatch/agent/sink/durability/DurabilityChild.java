@@ -9,7 +9,8 @@ import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.AlertPipeline;
-import io.podwatch.core.alert.AlertPipelineSettings;
+import io.podwatch.core.alert.AlertPipelineConfig;
+import io.podwatch.core.alert.AlertPipelineKeys;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.Route;
 import io.podwatch.core.model.Severity;
@@ -42,7 +43,7 @@ public final class DurabilityChild {
         Dispatcher d = new Dispatcher(sink, state.resolve("outbox/webhook-0"), new OutboxLimits(100_000, 1L << 30, Duration.ofDays(1)),
                 new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), e -> { }, clock, meters);
         d.start();
-        AlertPipeline p = new AlertPipeline(new AlertPipelineSettings(List.of(AlertPipelineSettings.ALL_LABELS), Duration.ZERO,
+        AlertPipeline p = new AlertPipeline(new AlertPipelineConfig(List.of(AlertPipelineKeys.ALL_LABELS), Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)), List.of(Route.of(d)),
                 Inhibitions.NONE, e -> { }, clock, meters);
         for (int i = 0; i < alerts; i++) {

@@ -1,0 +1,56 @@
+package io.podwatch.collectors.audit;
+
+import io.podwatch.collectors.audit.enrich.ContainerNames;
+import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.plugin.CollectorFactory;
+import io.podwatch.collectors.plugin.SourceContext;
+import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.config.Config;
+import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.config.Setting;
+import io.podwatch.core.model.MetricDef;
+import io.podwatch.core.rules.audit.AuditRuleKeys;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit trail (tailer of audit.log), the kernel audit status collector and the audit rules. */
+public final class AuditFactory implements CollectorFactory<AuditConfig> {
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public List<Setting<?>> keys() {
+        List<Setting<?>> keys = new ArrayList<>(AuditKeys.all());
+        keys.addAll(AuditRuleKeys.all());
+        return List.copyOf(keys);
+    }
+
+    @Override
+    public AuditConfig config(Config config, HostEnv env) {
+        return AuditConfig.from(config);
+    }
+
+    @Override
+    public List<MetricDef> metrics() {
+        return AuditMetrics.all();
+    }
+
+    @Override
+    public void create(AuditConfig config, SourceContext context) {
+        if (!AuditComponents.wanted(config)) {
+            return;
+        }
+        ContainerNames names = context.engines().podmanApi()
+                .<ContainerNames>map(api -> new PodmanContainerNames(api, context.clock(),
+                        config.trail().containerCacheTtl(), 1024))
+                .orElse(ContainerNames.none());
+        AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(), names);
+        context.assembly().detect(a.detector());
+        context.assembly().manage(a.trail());
+        context.assembly().collect(a.status(),
+                new CollectorRunner.Schedule(config.trail().statusInterval(), Duration.ofSeconds(10)));
+    }
+}
