@@ -4,6 +4,7 @@ import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.collectors.posture.ProcessCommandRunner;
 import io.podwatch.collectors.volume.audit.VolumeAuditRules;
+import io.podwatch.collectors.volume.sprawl.SprawlCollector;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
@@ -56,6 +57,13 @@ public final class VolumeFactory implements CollectorFactory<VolumeConfig> {
         VolumeWatcher watcher = new VolumeWatcher(w, new InventoryMountScope(context.inventory()), directory, audit,
                 context.out(), context.clock());
         context.assembly().collect(watcher, schedule(w));
+        context.engines().podmanApi().ifPresent(api -> context.assembly().collect(
+                new SprawlCollector(api, context.stateDir(), Duration.ofDays(w.unusedDays()), context.clock()),
+                new CollectorRunner.Schedule(w.sprawlInterval(), min(w.sprawlInterval(), Duration.ofMinutes(2)))));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     /** Reconcile on the configured interval; a slow run is cut off by the next. */

@@ -44,12 +44,18 @@ public final class VolumeKeys {
             ValueTypes.duration(Duration.ZERO, Duration.ofMinutes(5)), Duration.ofMillis(500),
             "After lost events, wait this long for the burst to settle before rescanning (never longer while "
                     + "events keep coming than 10 times this).");
+    public static final Setting<Duration> SPRAWL_INTERVAL = Setting.of("volumes.sprawl-interval",
+            ValueTypes.duration(Duration.ofMinutes(1), Duration.ofDays(1)), Duration.ofHours(1),
+            "How often volumes, containers and images are reviewed for sprawl (one inspect per container).");
+    public static final Setting<Integer> UNUSED_DAYS = Setting.of("volumes.unused-days",
+            ValueTypes.integer(0, 3650), 30,
+            "Dangling volumes, stopped containers and unused images older than this are sprawl (podwatch sprawl).");
 
     private VolumeKeys() {
     }
 
     public static List<Setting<?>> all() {
         return List.of(ENABLED, INOTIFY, AUDIT, RECONCILE, FULL_SCAN, SCAN_CPU, SCAN_ONLY, RING, MAX_WATCHES,
-                HASH_MAX, HASH_RATE, DIRTY_DELAY);
+                HASH_MAX, HASH_RATE, DIRTY_DELAY, SPRAWL_INTERVAL, UNUSED_DAYS);
     }
 }

@@ -44,6 +44,16 @@ public final class VolumeMetrics {
             "podwatch's per-volume audit rules loaded in the kernel");
     public static final MetricDef AUDIT_LOCKED = MetricDef.gauge("podwatch_volume_audit_rules_locked", "",
             "1 when audit rules are immutable (auditctl -e 2) so volume rules cannot be added");
+    public static final MetricDef SPRAWL_ITEMS = MetricDef.gauge("podwatch_sprawl_items", "",
+            "Things to clean up (podwatch sprawl): dangling or long-unused volumes, old stopped containers, unused images",
+            "kind");
+    public static final MetricDef DANGLING_SINCE = MetricDef.gauge("podwatch_volume_dangling_since_timestamp_seconds",
+            "seconds", "When a volume no container uses was last used (or first seen unused, or created)", "volume");
+    public static final MetricDef IMAGE_LAST_USED = MetricDef.gauge("podwatch_image_last_used_timestamp_seconds",
+            "seconds", "When the agent last saw a container using the image (or its creation time)", "image");
+    public static final MetricDef CONTAINER_STOPPED_SINCE = MetricDef.gauge(
+            "podwatch_container_stopped_since_timestamp_seconds", "seconds",
+            "When a stopped container exited (or was created, if it never ran)", "container");
 
     private VolumeMetrics() {
     }
@@ -51,6 +61,6 @@ public final class VolumeMetrics {
     public static List<MetricDef> all() {
         return List.of(SIZE, FILES, LAST_WRITE, GROWTH, CHANGES, SCAN_ONLY, READ_ONLY, WATCHED, WATCHES,
                 WATCH_BUDGET, EVENTS, OVERFLOWS, RING_LOST, RESCANS, SCANNED, SCAN_CPU, ERRORS, AUDIT_RULES,
-                AUDIT_LOCKED);
+                AUDIT_LOCKED, SPRAWL_ITEMS, DANGLING_SINCE, IMAGE_LAST_USED, CONTAINER_STOPPED_SINCE);
     }
 }

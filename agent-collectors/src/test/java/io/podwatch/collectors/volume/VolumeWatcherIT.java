@@ -77,7 +77,7 @@ class VolumeWatcherIT {
 
     static VolumeWatcherConfig settings(boolean inotify, boolean audit, Duration scanOnly) {
         return new VolumeWatcherConfig(true, inotify, audit, Duration.ofSeconds(1), Duration.ofHours(6), 0.1, scanOnly,
-                8L << 20, 0, 64L << 20, 600, Duration.ofMillis(500));
+                8L << 20, 0, 64L << 20, 600, Duration.ofMillis(500), Duration.ofHours(1), 30);
     }
 
     /** A watcher (and optionally the audit trail) feeding {@code p}, reconciling every second. */

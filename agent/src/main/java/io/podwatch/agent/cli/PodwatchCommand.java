@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             AuditCommand.class,
             CheckCommand.class,
+            SprawlCommand.class,
             BacktestCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class})
