@@ -7,7 +7,11 @@ import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.inventory.ContainerInventory;
 import io.podwatch.core.inventory.InventoryListener;
+import io.podwatch.core.model.Event;
+import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Sample;
+import io.podwatch.core.model.Severity;
+import io.podwatch.core.volume.VolumeFields;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.volume.VolumeDirectory;
 import java.io.IOException;
@@ -39,7 +43,9 @@ public final class VolumeWatcher implements Collector {
     private final Clock clock;
     private final WatcherStats stats = new WatcherStats();
     private final Map<String, long[]> growth = new HashMap<>();
+    private static final long MIN_BACKLOG = 8192;
     private volatile boolean auditInstalled;
+    private String lastAuditProblem = "";
     private InotifySource inotify;
     private VolumeWorker worker;
     private Volumes volumes;
@@ -123,8 +129,28 @@ public final class VolumeWatcher implements Collector {
         if (audit != null) {
             auditInstalled = audit.reconcile(directory.all()) && audit.loaded() > 0;
             directory.auditWatching(auditInstalled);
+            reportAuditLimits(sink);
         }
         sink.samples(new SampleBatch(name(), clock.instant(), samples()));
+    }
+
+    /**
+     * A burst of volume changes is one audit record per syscall: a small kernel backlog loses them
+     * (auditctl -s lost) and locked rules cannot be added. Said once per change of the condition.
+     */
+    private void reportAuditLimits(Emitter sink) {
+        String problem = audit.locked() ? "audit rules are locked (auditctl -e 2): podwatch cannot add its "
+                + "per-volume rules, so volume changes carry no login user until reboot"
+                : audit.loaded() > 0 && audit.backlogLimit() >= 0 && audit.backlogLimit() < MIN_BACKLOG
+                ? "kernel audit backlog_limit is " + audit.backlogLimit() + ": a burst of volume changes overflows "
+                + "it and audit records are lost (raise it: auditctl -b " + MIN_BACKLOG + ", and -b in audit.rules)"
+                : "";
+        if (!problem.equals(lastAuditProblem) && !problem.isEmpty()) {
+            LOG.warn("volume watcher: {}", problem);
+            sink.event(new Event(clock.instant(), EventKind.STATE, "volume-audit-limited", "host", Severity.MEDIUM,
+                    VolumeFields.SOURCE, null, problem, Map.of("auditd.data.backlog_limit", audit.backlogLimit())));
+        }
+        lastAuditProblem = problem;
     }
 
     private List<Sample> samples() {

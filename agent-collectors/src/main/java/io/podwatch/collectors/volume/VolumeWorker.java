@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 final class VolumeWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeWorker.class);
     private static final Charset NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
-    private static final Duration TAKE = Duration.ofMillis(100);
+    /** Idle wake-up: the worker also re-checks dirty and scan-only volumes this often. */
+    private static final Duration TAKE = Duration.ofMillis(500);
 
     private final VolumeWatcherConfig settings;
     private final InotifySource inotify;

@@ -133,7 +133,7 @@ public final class InotifySource implements AutoCloseable {
             try {
                 pollfd[0] = fd;
                 pollfd[1] = Libc.POLLIN;
-                if (Libc.poll(pollfd, 1, 200) <= 0) {
+                if (Libc.poll(pollfd, 1, 1000) <= 0) {
                     continue;
                 }
                 long n = Libc.read(fd, buf, buf.length);
@@ -168,7 +168,7 @@ public final class InotifySource implements AutoCloseable {
         }
     }
 
-    /** Stops the reader (it wakes within 200 ms) and closes the descriptor; idempotent. */
+    /** Stops the reader (it wakes within a second) and closes the descriptor; idempotent. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
