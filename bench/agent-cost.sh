@@ -6,6 +6,8 @@
 # Runs a private Podman (own storage and containers.conf, like the integration tests), as root.
 # Usage: bench/agent-cost.sh [counts] [sources] [intervals] [window-seconds]
 #   e.g. bench/agent-cost.sh "0 50 100 200" "api cgroup" "5s 1s" 60
+# JARS="before.jar after.jar" runs each build in turn on the same containers, side by side (one row
+# per build; on a shared machine only rows measured next to each other compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNTS=${1:-"0 50 100 200"}
@@ -13,8 +15,10 @@ SOURCES=${2:-"api cgroup"}
 INTERVALS=${3:-"5s 1s"}
 WINDOW=${4:-60}
 WARMUP=${WARMUP:-20}
-JAR=agent/target/podwatch.jar
-[ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 1; }
+JARS=${JARS:-agent/target/podwatch.jar}
+for JAR in $JARS; do
+    [ -f "$JAR" ] || { echo "build first: mvn -B -q -DskipTests package ($JAR missing)" >&2; exit 1; }
+done
 TCK=$(getconf CLK_TCK)
 dir=$(mktemp -d /tmp/pwbench-XXXX)
 export CONTAINERS_CONF=$dir/containers.conf
@@ -49,7 +53,7 @@ for _ in $(seq 100); do [ -S "$dir/api.sock" ] && break; sleep 0.1; done
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
-printf "| containers | source | interval | agent CPU-s/min | Podman CPU-s/min | agent+Podman | agent RSS MiB |\n|---|---|---|---|---|---|---|\n"
+printf "| containers | source | interval | build | agent CPU-s/min | Podman CPU-s/min | agent+Podman | agent RSS MiB |\n|---|---|---|---|---|---|---|---|\n"
 running=0
 for n in $COUNTS; do
     while [ "$running" -lt "$n" ]; do
@@ -58,6 +62,8 @@ for n in $COUNTS; do
     done
     for src in $SOURCES; do
         for iv in $INTERVALS; do
+          for JAR in $JARS; do
+            build=$(basename "$JAR" .jar)
             port=$((19000 + RANDOM % 1000))
             cat > "$dir/agent.yaml" <<YAML
 http:
@@ -73,15 +79,15 @@ host:
 audit:
   enabled: false
 YAML
-            packaging/podwatch run --config "$dir/agent.yaml" 2>"$dir/agent.log" &
+            PODWATCH_JAR="$JAR" packaging/podwatch run --config "$dir/agent.yaml" 2>"$dir/agent.log" &
             agent=$!
             sleep "$WARMUP"
             a0=$(cpu_ticks $agent); p0=$(cpu_ticks $svc)
             sleep "$WINDOW"
             a1=$(cpu_ticks $agent); p1=$(cpu_ticks $svc)
             rss=$(rss_mib $agent)
-            awk -v n="$n" -v s="$src" -v i="$iv" -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v t="$TCK" -v w="$WINDOW" -v r="$rss" \
-                'BEGIN { ac=a/t*60/w; pc=p/t*60/w; printf "| %d | %s | %s | %.2f | %.2f | %.2f | %s |\n", n, s, i, ac, pc, ac+pc, r }'
+            awk -v n="$n" -v s="$src" -v i="$iv" -v b="$build" -v a=$((a1 - a0)) -v p=$((p1 - p0)) -v t="$TCK" -v w="$WINDOW" -v r="$rss" \
+                'BEGIN { ac=a/t*60/w; pc=p/t*60/w; printf "| %d | %s | %s | %s | %.2f | %.2f | %.2f | %s |\n", n, s, i, b, ac, pc, ac+pc, r }'
             last_agent=$agent
             if [ "$n" = "$(echo $COUNTS | awk '{print $NF}')" ] && [ "$src" = "$(echo $SOURCES | awk '{print $1}')" ] && [ "$iv" = "$(echo $INTERVALS | awk '{print $1}')" ]; then
                 # scrape latency and CPU per scrape on the largest set
@@ -89,13 +95,14 @@ YAML
                 for _ in $(seq 500); do curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/metrics"; done > "$dir/lat.txt"
                 s1=$(cpu_ticks $agent)
                 lines=$(curl -s "http://127.0.0.1:$port/metrics" | grep -vc '^#')
-                sort -n "$dir/lat.txt" | awk -v c=$((s1 - s0)) -v t="$TCK" -v l="$lines" '{v[NR]=$1} END {
-                    printf "\nscrape at this size: %d series, p50 %.2f ms, p99 %.2f ms, agent CPU %.2f ms per scrape (500 scrapes, idle collection included)\n\n",
-                    l, v[int(NR*0.5)]*1000, v[int(NR*0.99)]*1000, c/t*1000/NR }'
+                sort -n "$dir/lat.txt" | awk -v b="$build" -v c=$((s1 - s0)) -v t="$TCK" -v l="$lines" '{v[NR]=$1} END {
+                    printf "\nscrape at this size (%s): %d series, p50 %.2f ms, p99 %.2f ms, agent CPU %.2f ms per scrape (500 scrapes, idle collection included)\n\n",
+                    b, l, v[int(NR*0.5)]*1000, v[int(NR*0.99)]*1000, c/t*1000/NR }'
                 curl -s "http://127.0.0.1:$port/metrics" | promtool check metrics 2>&1 | sed 's/^/promtool: /' | sort | uniq -c | sort -rn | head -20 || true
                 echo
             fi
             kill "$agent"; wait "$agent" 2>/dev/null || true
+          done
         done
     done
 done

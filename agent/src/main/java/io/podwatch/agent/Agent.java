@@ -1,9 +1,9 @@
 package io.podwatch.agent;
 
 import io.podwatch.agent.http.HttpServer;
+import io.podwatch.agent.http.ListenProbe;
 import io.podwatch.agent.http.PrometheusExposition;
-import io.podwatch.agent.http.Routes;
-import io.podwatch.agent.http.StatusPages;
+import io.podwatch.agent.status.StatusModel;
 import io.podwatch.agent.sink.Alerting;
 import io.podwatch.agent.sink.EventSinkFactory;
 import io.podwatch.agent.sink.ReceiverFactory;
@@ -28,6 +28,7 @@ import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.StartRefused;
 import io.podwatch.core.plugin.Assembly;
 import io.podwatch.core.plugin.Configured;
 import io.podwatch.core.process.Detector;
@@ -74,17 +75,17 @@ public final class Agent implements AutoCloseable {
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
         SinkContext sinkContext = new SinkContext(clock, meters, settings.stateDir(), env.env(),
                 Map.of("host", HostName.read()), event -> { });
-        Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext, restartLoop);
+        Inventory inventory = new Inventory(clock);
+        StatusModel status = new StatusModel(latest, inventory, clock);
+        Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext,
+                StatusWiring.observed(restartLoop, status));
         destinations = alerting.destinations();
         ProcessingStage stage = new ProcessingStage(latest, List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping)),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
+                status), // after the anomaly detector, whose scores it shows
                 alerting.eventSinks(), alerting.pipeline(), clock, QUEUE_CAPACITY, meters);
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
-        StatusPages pages = new StatusPages(runner::health, version);
-        http = new HttpServer(settings.httpListen(), new Routes(Map.of(
-                "/metrics", () -> new Routes.Response(200, PrometheusExposition.contentType(), exposition.scrapeBytes()),
-                "/healthz", pages::healthz,
-                "/", pages::statusPage)));
+        http = StatusWiring.server(settings, status, alerting, runner, exposition, version, clock);
         // before anything that writes: a second agent stops here, naming who holds what
         lifecycle.add(new StateDirLock(settings.stateDir()));
         lifecycle.add(http);
@@ -92,7 +93,7 @@ public final class Agent implements AutoCloseable {
         lifecycle.add(stage);
         Assembly assembly = new Wiring(lifecycle, runner, stage);
         SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly,
-                new Inventory(clock), Engines.NONE);
+                inventory, Engines.NONE);
         List<Engine> built = new ArrayList<>();
         for (Configured<EngineFactory<?>> e : engines) {
             engine(e.factory(), e, sources).ifPresent(built::add);
@@ -138,6 +139,17 @@ public final class Agent implements AutoCloseable {
         public void detect(Detector detector) {
             stage.add(detector);
         }
+    }
+
+    /**
+     * Refuses at once, before the agent is built, when the state directory is held by another
+     * agent or not writable, or the listen address is taken. {@link #start()} checks both again
+     * for real (this is only the fast answer).
+     */
+    public static void probe(Config config) throws StartRefused {
+        AgentConfig settings = AgentConfig.from(config);
+        StateDirLock.probe(settings.stateDir());
+        ListenProbe.check(settings.httpListen());
     }
 
     /** Wires the agent; a config error only visible across sections (e.g. a sink's TLS) is thrown here. */

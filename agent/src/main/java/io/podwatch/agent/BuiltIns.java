@@ -72,7 +72,10 @@ public final class BuiltIns {
 
     /** Every config key the agent knows, in documentation order. */
     public static List<Setting<?>> settings() {
-        List<Setting<?>> all = new ArrayList<>(AgentKeys.all());
+        // top-level keys (state-dir, log-level, event-log) first, so the docs have one "general" section
+        List<Setting<?>> all = new ArrayList<>(AgentKeys.all().stream().filter(k -> !k.key().contains(".")).toList());
+        EVENT_SINKS.forEach(f -> all.addAll(f.keys()));
+        all.addAll(AgentKeys.all().stream().filter(k -> k.key().contains(".")).toList());
         ENGINES.forEach(f -> all.addAll(f.keys()));
         COLLECTORS.forEach(f -> all.addAll(f.keys()));
         all.addAll(AnomalyKeys.all());
@@ -80,7 +83,6 @@ public final class BuiltIns {
         all.addAll(AlertPipelineKeys.all());
         RECEIVERS.forEach(f -> all.addAll(f.keys()));
         all.addAll(OutboxKeys.all());
-        EVENT_SINKS.forEach(f -> all.addAll(f.keys()));
         return List.copyOf(all);
     }
 

@@ -34,6 +34,16 @@ final class StateDirLock implements Managed {
         this.dir = dir;
     }
 
+    /** Takes and releases the lock: the same refusal as {@link #start()}, before anything is built. */
+    static void probe(Path dir) throws StartRefused {
+        StateDirLock lock = new StateDirLock(dir);
+        try {
+            lock.start();
+        } finally {
+            lock.close();
+        }
+    }
+
     @Override
     public String name() {
         return "state-dir";

@@ -1,6 +1,7 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.Attribution;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
@@ -14,7 +15,6 @@ import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The audit trail's parts, built from config without I/O: the tailing source (a {@link
@@ -60,7 +60,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats);
-        AuditStatusCollector status = new AuditStatusCollector(stats, clock, List.of("auditctl"));
+        AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
         return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
     }
 }

@@ -41,11 +41,6 @@ public final class AuditLogParse {
     public record Result(long records, long events, long parseErrors, long possiblyLost) {
     }
 
-    /** One output line for {@code e}: ECS JSON (nested objects) or text. */
-    public static String format(Event e, boolean json) {
-        return json ? EcsJson.line(e) : text(e);
-    }
-
     public Result run(List<Path> files, Consumer<Event> out) throws IOException, InterruptedException {
         AuditStats stats = new AuditStats();
         Attribution attribution = new Attribution(UserDb.host(clock),
@@ -88,7 +83,8 @@ public final class AuditLogParse {
         }
     }
 
-    static String text(Event e) {
+    /** One text line for {@code e} (the JSON form is the event log's encoder, {@code EcsJson}). */
+    public static String text(Event e) {
         StringBuilder sb = new StringBuilder(e.time().toString()).append(' ').append(e.action());
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
             sb.append(' ').append(f.getKey()).append('=').append(f.getValue());

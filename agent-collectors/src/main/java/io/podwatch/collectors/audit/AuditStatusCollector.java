@@ -7,13 +7,10 @@ import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.model.Severity;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the audit trail's counters and the kernel audit status (through {@code auditctl -s}
@@ -23,13 +20,13 @@ import java.util.concurrent.TimeUnit;
 public final class AuditStatusCollector implements Collector {
     private final AuditStats stats;
     private final Clock clock;
-    private final List<String> auditctl;
+    private final Auditctl auditctl;
     private long lastEnabled = -2;
 
-    public AuditStatusCollector(AuditStats stats, Clock clock, List<String> auditctl) {
+    public AuditStatusCollector(AuditStats stats, Clock clock, Auditctl auditctl) {
         this.stats = stats;
         this.clock = clock;
-        this.auditctl = List.copyOf(auditctl);
+        this.auditctl = auditctl;
     }
 
     @Override
@@ -47,7 +44,7 @@ public final class AuditStatusCollector implements Collector {
         s.add(AuditMetrics.POSSIBLY_LOST.sample(stats.possiblyLost()));
         s.add(AuditMetrics.EVICTED.sample(stats.evicted()));
         s.add(AuditMetrics.READABLE.sample(stats.readable ? 1 : 0));
-        AuditStatus st = kernel();
+        AuditStatus st = auditctl.kernel().orElse(null); // absent or not permitted: expected on some hosts
         if (st != null) {
             addIfKnown(s, AuditMetrics.KERNEL_ENABLED, st.enabled());
             addIfKnown(s, AuditMetrics.KERNEL_LOST, st.lost());
@@ -73,28 +70,6 @@ public final class AuditStatusCollector implements Collector {
     private static void addIfKnown(List<Sample> s, io.podwatch.core.model.MetricDef m, long v) {
         if (v >= 0) {
             s.add(m.sample(v));
-        }
-    }
-
-    /** Null when auditctl is missing or not permitted: absence is expected on some hosts. */
-    private AuditStatus kernel() throws InterruptedException {
-        String status = run("-s");
-        return status == null ? null : AuditStatus.parse(status, run("-l"));
-    }
-
-    private String run(String arg) throws InterruptedException {
-        List<String> cmd = new ArrayList<>(auditctl);
-        cmd.add(arg);
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] b = p.getInputStream().readNBytes(1 << 20);
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return null;
-            }
-            return p.exitValue() == 0 ? new String(b, StandardCharsets.UTF_8) : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.audit.Auditctl;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.core.posture.Check;
 import io.podwatch.core.posture.Outcome;
 import java.time.Duration;
@@ -27,16 +29,18 @@ public final class HostEvaluator {
     private final HostFiles host;
     private final HostProbes probes;
     private final CommandRunner commands;
+    private final Auditctl auditctl;
 
     public HostEvaluator(HostFiles host, CommandRunner commands) {
         this.host = host;
         this.probes = new HostProbes(host);
         this.commands = commands;
+        this.auditctl = Auditctl.onPath(commands);
     }
 
     public Map<Check, Outcome> evaluate(EngineInfo engine) throws InterruptedException {
         Map<Check, Outcome> out = new LinkedHashMap<>();
-        CommandRunner.Result status = commands.run(List.of("auditctl", "-s"), SHORT);
+        CommandRunner.Result status = auditctl.status();
         Matcher m = ENABLED.matcher(status.stdout());
         out.put(HostChecks.AUDIT_DISABLED, !status.ok() || !m.find() ? Outcome.unknown("auditctl -s: " + brief(status))
                 : Outcome.failIf(m.group(1).equals("0"), "auditctl -s: enabled 0"));
@@ -66,7 +70,7 @@ public final class HostEvaluator {
     }
 
     private Outcome engineRules() throws InterruptedException {
-        CommandRunner.Result rules = commands.run(List.of("auditctl", "-l"), SHORT);
+        CommandRunner.Result rules = auditctl.rules();
         if (!rules.ok()) {
             return Outcome.unknown("auditctl -l: " + brief(rules));
         }

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.config.Config;

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.collectors.podman.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.podwatch.collectors.podman.PodmanApi;

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.audit;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.core.model.Sample;
@@ -37,7 +38,7 @@ class AuditStatusCollectorTest {
         AuditStats stats = new AuditStats();
         stats.readable = true;
         AuditStatusCollector c = new AuditStatusCollector(stats, Clock.systemUTC(),
-                List.of(fakeAuditctl("enabled 0\\nlost 5\\nbacklog 2\\nbacklog_limit 64\\n").toString()));
+                new Auditctl(new ProcessCommandRunner(), List.of(fakeAuditctl("enabled 0\\nlost 5\\nbacklog 2\\nbacklog_limit 64\\n").toString())));
         c.collect(out);
         c.collect(out);
         SampleBatch b = out.batches.get(1);
@@ -53,7 +54,7 @@ class AuditStatusCollectorTest {
     @Test
     void withoutAuditctlOnlyTheTrailsOwnCountersAreReported() throws Exception {
         AuditStatusCollector c = new AuditStatusCollector(new AuditStats(), Clock.systemUTC(),
-                List.of(dir.resolve("missing-auditctl").toString()));
+                new Auditctl(new ProcessCommandRunner(), List.of(dir.resolve("missing-auditctl").toString())));
         c.collect(out);
         assertThat(value(out.batches.get(0), "podwatch_audit_kernel_enabled")).isNaN();
         assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isZero();

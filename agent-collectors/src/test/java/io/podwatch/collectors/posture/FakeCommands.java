@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.exec.CommandRunner;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
+import io.podwatch.collectors.exec.CommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.collectors.testing.Host;

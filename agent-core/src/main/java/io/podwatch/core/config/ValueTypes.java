@@ -120,15 +120,14 @@ public final class ValueTypes {
     }
 
     /** {@code host:port}, with {@code [v6]:port} for IPv6; the port 1-65535. */
-    public static ValueType<String> hostPort() {
+    public static ValueType<HostPort> hostPort() {
         return scalar("host:port such as 127.0.0.1:9883 or [::1]:9883", s -> {
-            int colon = s.lastIndexOf(':');
-            int port = Integer.parseInt(s.substring(colon + 1));
-            if (colon <= 0 || port < 1 || port > 65535) {
+            HostPort hp = HostPort.parse(s);
+            if (hp.port() < 1) {
                 throw new IllegalArgumentException();
             }
-            return s;
-        }, v -> v);
+            return hp;
+        }, HostPort::toString);
     }
 
     /** A YAML list of strings; a single scalar is accepted as a one-element list. */

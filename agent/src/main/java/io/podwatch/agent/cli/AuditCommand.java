@@ -1,5 +1,6 @@
 package io.podwatch.agent.cli;
 
+import io.podwatch.agent.sink.eventlog.EcsJson;
 import io.podwatch.collectors.audit.AuditLogParse;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import java.io.IOException;
@@ -53,7 +54,7 @@ final class AuditCommand implements Runnable {
             boolean json = format.equals("json");
             try {
                 AuditLogParse.Result r = new AuditLogParse(ContainerNames.none(), Clock.systemUTC())
-                        .run(files, e -> out.println(AuditLogParse.format(e, json)));
+                        .run(files, e -> out.println(json ? EcsJson.line(e) : AuditLogParse.text(e)));
                 out.flush();
                 spec.commandLine().getErr().printf("%d records, %d events, %d invalid lines, %d possibly lost%n",
                         r.records(), r.events(), r.parseErrors(), r.possiblyLost());

@@ -9,7 +9,7 @@ import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.posture.HostFiles;
 import io.podwatch.collectors.posture.PostureConfig;
 import io.podwatch.collectors.posture.PostureScanner;
-import io.podwatch.collectors.posture.ProcessCommandRunner;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.posture.report.PostureReport;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;

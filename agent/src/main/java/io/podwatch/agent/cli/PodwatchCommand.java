@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             CheckCommand.class,
             SprawlCommand.class,
+            StatusCommand.class,
             BacktestCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class})

@@ -7,6 +7,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.lifecycle.Lifecycle;
+import io.podwatch.core.lifecycle.StartRefused;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -36,9 +37,13 @@ final class RunCommand implements Callable<Integer> {
             HostEnv env = ConfigFiles.hostEnv();
             Config config = ConfigFiles.load(file, env);
             setLogLevel(AgentConfig.from(config).logLevel());
+            Agent.probe(config); // a second agent stops here, before anything is built
             agent = Agent.assemble(config, env, Clock.systemUTC(), version);
         } catch (ConfigException e) {
             return ConfigCommand.report(e, spec.commandLine().getErr());
+        } catch (StartRefused e) {
+            LOG.error("cannot start: {}", e.getMessage());
+            return ExitCode.FATAL_STARTUP;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -8,7 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.podwatch.core.emit.LatestSamples;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.List;
 
 /**
  * What {@code /metrics} serves: the collectors' latest samples (rendered at scrape time by
@@ -39,12 +39,18 @@ public final class PrometheusExposition {
      * collectors' latest samples, then the agent's own meters. Called from one thread (the HTTP
      * event loop) at a time; the docs generator calls it before the server starts.
      */
-    public synchronized byte[] scrapeBytes() {
+    public byte[] scrapeBytes() {
+        return new Routes.Response(200, contentType(), scrapeChunks()).body();
+    }
+
+    /**
+     * The exposition in two parts: the collectors' samples (the same array while no batch changed,
+     * which the server keeps in direct memory and gzip form) and the agent's own meters.
+     */
+    public synchronized List<byte[]> scrapeChunks() {
         byte[] collected = samples.render(latest.snapshot());
         byte[] own = registry.scrape().getBytes(StandardCharsets.UTF_8);
-        byte[] out = Arrays.copyOf(collected, collected.length + own.length);
-        System.arraycopy(own, 0, out, collected.length, own.length);
-        return out;
+        return List.of(collected, own);
     }
 
     /** {@link #scrapeBytes()} as text, for tests and the docs generator. */

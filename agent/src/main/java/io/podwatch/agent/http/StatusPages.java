@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podwatch.core.collect.CollectorHealth;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.Supplier;
 
-/** {@code /healthz} (JSON, 200 when every collector is up, 503 otherwise) and the small HTML status page. */
+/** {@code /healthz} (JSON, 200 when every collector is up, 503 otherwise) and the status page's files. */
 public final class StatusPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<List<CollectorHealth>> health;
-    private final String version;
 
-    public StatusPages(Supplier<List<CollectorHealth>> health, String version) {
+    public StatusPages(Supplier<List<CollectorHealth>> health) {
         this.health = health;
-        this.version = version;
     }
 
     public Routes.Response healthz() {
@@ -35,24 +38,45 @@ public final class StatusPages {
         return new Routes.Response(up ? 200 : 503, "application/json", root.toPrettyString() + "\n");
     }
 
-    public Routes.Response statusPage() {
-        StringBuilder rows = new StringBuilder();
-        for (CollectorHealth h : health.get()) {
-            rows.append("<tr><td>").append(esc(h.name())).append("</td><td class=").append(h.up() ? "up>up" : "down>down")
-                    .append("</td><td>").append(h.lastSuccess() == null ? "never" : h.lastSuccess())
-                    .append("</td><td>").append(esc(h.lastError())).append("</td></tr>\n");
-        }
-        String html = "<!doctype html><html><head><meta charset=utf-8><title>podwatch</title><style>"
-                + "body{font-family:sans-serif;margin:2em}td,th{padding:.3em 1em;text-align:left}"
-                + ".up{color:#080}.down{color:#b00;font-weight:bold}</style></head><body>"
-                + "<h1>podwatch " + esc(version) + "</h1>"
-                + "<p><a href=/metrics>/metrics</a> · <a href=/healthz>/healthz</a></p>"
-                + "<h2>Collectors</h2><table><tr><th>collector</th><th>state</th><th>last success</th><th>last error</th></tr>\n"
-                + rows + "</table></body></html>\n";
-        return new Routes.Response(200, "text/html; charset=utf-8", html);
+    /**
+     * The page and its assets, read from the jar once: the page is one HTML shell, a script that
+     * builds every element with {@code textContent} (names, labels, images and commands are
+     * untrusted, so nothing from the API is ever parsed as HTML) and the chart library from its
+     * WebJar. No CDN: the page works on a host without internet access.
+     */
+    public static Map<String, Supplier<Routes.Response>> assets() {
+        Map<String, Supplier<Routes.Response>> m = new LinkedHashMap<>();
+        put(m, "/", "/io/podwatch/agent/http/page/index.html", "text/html; charset=utf-8");
+        put(m, "/assets/app.js", "/io/podwatch/agent/http/page/app.js", "text/javascript; charset=utf-8");
+        put(m, "/assets/app.css", "/io/podwatch/agent/http/page/app.css", "text/css; charset=utf-8");
+        put(m, "/assets/uPlot.iife.min.js", UPLOT + "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8");
+        put(m, "/assets/uPlot.min.css", UPLOT + "dist/uPlot.min.css", "text/css; charset=utf-8");
+        return m;
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static final String UPLOT = "/META-INF/resources/webjars/uplot/" + uplotVersion() + "/";
+
+    private static String uplotVersion() {
+        Properties p = new Properties();
+        try (InputStream in = StatusPages.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
+            p.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the uPlot WebJar is missing from the classpath", e);
+        }
+        return p.getProperty("version");
+    }
+
+    private static void put(Map<String, Supplier<Routes.Response>> m, String path, String resource, String type) {
+        byte[] body;
+        try (InputStream in = StatusPages.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            body = in.readNBytes(1 << 20);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + resource, e);
+        }
+        Routes.Response r = new Routes.Response(200, type, body);
+        m.put(path, () -> r);
     }
 }

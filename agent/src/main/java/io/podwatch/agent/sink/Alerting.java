@@ -9,6 +9,7 @@ import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.model.Event;
 import io.podwatch.core.plugin.Configured;
 import io.podwatch.core.process.EventSink;
 import java.util.ArrayList;
@@ -23,8 +24,27 @@ public final class Alerting {
     private final List<EventSinkFactory.Output> eventSinks;
     private final AlertPipeline pipeline;
     private final List<Dispatcher> dispatchers;
+    private final StateTee stateTee;
 
-    private Alerting(List<EventSinkFactory.Output> eventSinks, AlertPipeline pipeline, List<Dispatcher> dispatchers) {
+    /** The alert pipeline's state log: the event sinks, plus an observer such as the status page's model. */
+    private static final class StateTee implements EventSink {
+        private final EventSink log;
+        private EventSink observer = e -> { };
+
+        StateTee(EventSink log) {
+            this.log = log;
+        }
+
+        @Override
+        public void accept(Event e) {
+            log.accept(e);
+            observer.accept(e);
+        }
+    }
+
+    private Alerting(List<EventSinkFactory.Output> eventSinks, AlertPipeline pipeline, List<Dispatcher> dispatchers,
+                     StateTee stateTee) {
+        this.stateTee = stateTee;
         this.eventSinks = List.copyOf(eventSinks);
         this.pipeline = pipeline;
         this.dispatchers = List.copyOf(dispatchers);
@@ -55,9 +75,10 @@ public final class Alerting {
                 routes.add(new Route(dispatcher, d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
             }
         }
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, allEvents,
+        StateTee tee = new StateTee(allEvents);
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, tee,
                 context.clock(), context.meters());
-        return new Alerting(events, pipeline, dispatchers);
+        return new Alerting(events, pipeline, dispatchers, tee);
     }
 
     /** Reads the factories' configs (all errors at once), then builds as above. */
@@ -109,6 +130,11 @@ public final class Alerting {
     /** Pass to {@code ProcessingStage} as its {@code Alerts}, and append to its detectors (for the tick). */
     public AlertPipeline pipeline() {
         return pipeline;
+    }
+
+    /** Also hands every alert state change to {@code observer} (on the processing thread); set before start. */
+    public void observeAlertStates(EventSink observer) {
+        stateTee.observer = observer;
     }
 
     public List<Dispatcher> dispatchers() {

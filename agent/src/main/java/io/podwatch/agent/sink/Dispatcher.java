@@ -45,6 +45,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
     private final RandomGenerator random = RandomGenerator.getDefault();
     private final Thread thread;
     private volatile boolean running;
+    private volatile DeliveryState state;
     private boolean opened;
     private java.time.Instant nextOpenAttempt;
 
@@ -60,6 +61,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
         Gauge.builder("podwatch.outbox.pending", this, d -> d.outbox.size() + d.memorySize())
                 .tag("sink", sink.name()).description("Notifications stored and not yet confirmed").register(meters);
+        this.state = new DeliveryState(sink.name(), 0, null, "", null);
         this.thread = new Thread(this::loop, "podwatch-sink-" + sink.name());
         this.thread.setDaemon(true);
     }
@@ -145,6 +147,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
                     sink.send(d.notification());
                     d.ack();
                     counters.outcome("sent");
+                    state = new DeliveryState(sink.name(), 0, clock.instant(), state.lastError(), state.lastErrorAt());
                     if (attempt > 0) {
                         LOG.info("sink {} delivers again after {} failed attempts", sink.name(), attempt);
                         failureLog.reset();
@@ -158,6 +161,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
                         continue;
                     }
                     counters.outcome("retried");
+                    state = new DeliveryState(sink.name(), 0, state.lastSuccess(), e.getMessage(), clock.instant());
                     long held = failureLog.pass();
                     if (held >= 0) {
                         LOG.warn("sink {}: delivery failed, will retry: {}{}", sink.name(), e.getMessage(),
@@ -226,6 +230,20 @@ public final class Dispatcher implements NotificationQueue, Managed {
             Thread.currentThread().interrupt();
             running = false;
         }
+    }
+
+    /**
+     * A receiver's delivery state for the status page: what waits, when it last worked, its last
+     * error. Any thread; a snapshot, never a lock the sink thread holds.
+     */
+    public DeliveryState deliveryState() {
+        DeliveryState s = state;
+        return new DeliveryState(s.sink(), outbox.size() + memorySize(), s.lastSuccess(), s.lastError(), s.lastErrorAt());
+    }
+
+    /** @param lastSuccess null until a delivery succeeded; {@code lastError} empty until one failed */
+    public record DeliveryState(String sink, long pending, java.time.Instant lastSuccess, String lastError,
+                                java.time.Instant lastErrorAt) {
     }
 
     /** Stops the thread; what is still in the outbox is delivered by the next run. */

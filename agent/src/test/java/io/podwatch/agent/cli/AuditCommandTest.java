@@ -53,6 +53,9 @@ class AuditCommandTest {
         assertThat(e.path("event").path("outcome").asText()).isEqualTo("success");
         assertThat(e.path("file").path("path").toString()).isEqualTo("[\"/usr/bin/grep\"]");
         assertThat(e.path("@timestamp").asText()).isEqualTo("2017-04-12T22:48:11.036Z");
+        // the event log's encoder: ECS's event.severity is a number, the word is log.level
+        assertThat(e.path("event").path("severity").isNumber()).isTrue();
+        assertThat(e.path("ecs").path("version").asText()).isNotEmpty();
         assertThat(r[2]).contains("8 records, 2 events, 0 invalid lines");
     }
 

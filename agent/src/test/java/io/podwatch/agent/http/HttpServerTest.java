@@ -1,5 +1,6 @@
 package io.podwatch.agent.http;
 
+import io.podwatch.core.config.HostPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -20,12 +21,12 @@ class HttpServerTest {
 
     @Test
     void servesRoutesAndRejectsTheRest() throws Exception {
-        Routes routes = new Routes(Map.of(
+        Routes routes = Routes.of(Map.of(
                 "/metrics", () -> new Routes.Response(200, "text/plain", "m 1\n"),
                 "/boom", () -> {
                     throw new IllegalStateException("x");
                 }));
-        try (HttpServer s = new HttpServer("127.0.0.1:0", routes)) {
+        try (HttpServer s = new HttpServer(new HostPort("127.0.0.1", 0), routes)) {
             s.start();
             assertThat(get(s, "/metrics?x=1", "GET").body()).isEqualTo("m 1\n");
             assertThat(get(s, "/nope", "GET").statusCode()).isEqualTo(404);

@@ -62,6 +62,25 @@ class DispatcherTest {
     }
 
     @Test
+    void deliveryStateShowsTheBacklogTheLastErrorAndTheLastSuccess() throws Exception {
+        receiverDown = true;
+        Dispatcher d = dispatcher(10);
+        assertThat(d.deliveryState()).isEqualTo(new Dispatcher.DeliveryState("fake", 0, null, "", null));
+        d.start();
+        d.submit(Notifications.of("fake", Notifications.firing("A", "c")));
+        await().until(() -> !d.deliveryState().lastError().isEmpty());
+        Dispatcher.DeliveryState failing = d.deliveryState();
+        assertThat(failing.pending()).isEqualTo(1);
+        assertThat(failing.lastError()).contains("receiver down");
+        assertThat(failing.lastSuccess()).isNull();
+        receiverDown = false;
+        await().until(() -> d.deliveryState().lastSuccess() != null);
+        assertThat(d.deliveryState().pending()).isZero();
+        assertThat(d.deliveryState().lastError()).contains("receiver down"); // kept, with its time, for the page
+        d.close();
+    }
+
+    @Test
     void deliversWhatAPreviousRunLeftFirstAndInOrder() throws Exception {
         receiverDown = true;
         Dispatcher before = dispatcher(10);

@@ -9,6 +9,7 @@ import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.config.HostPort;
 import io.podwatch.core.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class EmailFactory implements ReceiverFactory<Optional<EmailFactory
 
     @Override
     public Optional<Mail> config(Config c, HostEnv env) throws ConfigException {
-        String smtp = c.get(EmailKeys.SMTP);
+        HostPort smtp = c.get(EmailKeys.SMTP);
         if (smtp == null) {
             return Optional.empty();
         }
@@ -58,9 +59,7 @@ public final class EmailFactory implements ReceiverFactory<Optional<EmailFactory
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
-        int colon = smtp.lastIndexOf(':');
-        String host = smtp.substring(0, colon).replace("[", "").replace("]", "");
-        EmailConfig target = new EmailConfig(host, Integer.parseInt(smtp.substring(colon + 1)), security, user,
+        EmailConfig target = new EmailConfig(smtp.host(), smtp.port(), security, user,
                 password, c.get(EmailKeys.FROM), c.get(EmailKeys.TO), c.get(EmailKeys.SUBJECT_PREFIX),
                 c.get(EmailKeys.TIMEOUT), c.get(EmailKeys.SSL_TRUST));
         return Optional.of(new Mail(target, c.get(EmailKeys.DIGEST), Limits.from(c, EmailKeys.PREFIX)));

@@ -1,6 +1,7 @@
 package io.podwatch.agent.sink.email;
 
 import io.podwatch.agent.sink.ReceiverKeys;
+import io.podwatch.core.config.HostPort;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueTypes;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.List;
 /** The {@code alerts.email} keys. The password is only ever named by file or variable. */
 public final class EmailKeys {
     static final String PREFIX = "alerts.email.";
-    public static final Setting<String> SMTP = Setting.of("alerts.email.smtp", ValueTypes.hostPort(), null, "SMTP relay host:port; unset = no e-mail.");
+    public static final Setting<HostPort> SMTP = Setting.of("alerts.email.smtp", ValueTypes.hostPort(), null, "SMTP relay host:port; unset = no e-mail.");
     public static final Setting<Boolean> STARTTLS = Setting.of("alerts.email.starttls", ValueTypes.bool(), true, "Require STARTTLS (port 587).");
     public static final Setting<Boolean> TLS = Setting.of("alerts.email.tls", ValueTypes.bool(), false, "Implicit TLS (port 465) instead of STARTTLS.");
     public static final Setting<String> SSL_TRUST = Setting.of("alerts.email.ssl-trust", ValueTypes.string(), "",

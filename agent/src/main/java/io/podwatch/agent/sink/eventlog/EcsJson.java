@@ -14,7 +14,9 @@ import java.util.Map;
  * One event as one line of Elastic Common Schema JSON, so Filebeat/Vector ship it unchanged.
  * Dotted field names become nested objects ({@code user.audit.id} → {@code {"user":{"audit":{"id":..}}}});
  * when a name is both a value and a parent, the later one keeps its dotted name at that level,
- * which ECS tooling accepts too.
+ * which ECS tooling accepts too. The one ECS encoder: the event log and {@code audit parse --format json}
+ * both write through it. {@code event.severity} is ECS's numeric field (larger is worse); the word
+ * goes to {@code log.level}.
  */
 public final class EcsJson {
     static final ObjectMapper JSON = new ObjectMapper();

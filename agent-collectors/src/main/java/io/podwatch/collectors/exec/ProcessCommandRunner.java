@@ -1,4 +1,4 @@
-package io.podwatch.collectors.posture;
+package io.podwatch.collectors.exec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +22,8 @@ public final class ProcessCommandRunner implements CommandRunner {
         Path err = null;
         Process p = null;
         try {
-            out = Files.createTempFile("podwatch-posture", ".out");
-            err = Files.createTempFile("podwatch-posture", ".err");
+            out = Files.createTempFile("podwatch-cmd", ".out");
+            err = Files.createTempFile("podwatch-cmd", ".err");
             p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             p.getOutputStream().close();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

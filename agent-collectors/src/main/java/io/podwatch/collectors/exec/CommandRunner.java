@@ -1,4 +1,4 @@
-package io.podwatch.collectors.posture;
+package io.podwatch.collectors.exec;
 
 import java.time.Duration;
 import java.util.List;
