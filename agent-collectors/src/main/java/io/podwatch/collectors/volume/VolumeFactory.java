@@ -2,7 +2,7 @@ package io.podwatch.collectors.volume;
 
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.SourceContext;
-import io.podwatch.collectors.posture.ProcessCommandRunner;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.volume.audit.VolumeAuditRules;
 import io.podwatch.collectors.volume.sprawl.SprawlCollector;
 import io.podwatch.core.collect.CollectorRunner;

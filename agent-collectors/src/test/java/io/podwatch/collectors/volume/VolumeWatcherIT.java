@@ -12,7 +12,7 @@ import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
-import io.podwatch.collectors.posture.ProcessCommandRunner;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.collectors.volume.audit.VolumeAuditRules;

@@ -1,6 +1,6 @@
 package io.podwatch.collectors.volume.audit;
 
-import io.podwatch.collectors.posture.CommandRunner;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.core.volume.VolumeDirectory;
 import io.podwatch.core.volume.VolumeView;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.podwatch.collectors.volume.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.podwatch.collectors.posture.CommandRunner;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.core.volume.VolumeView;
 import java.time.Duration;
 import java.util.ArrayList;
