@@ -72,8 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         PostureConfig posture = PostureConfig.from(c);
         PodmanConfig podman = PodmanConfig.from(c, env);
         PostureReport report;
-        try (PodmanApi api = new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
-                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout())) {
+        try (PodmanApi api = connect(podman)) {
             PostureScanner scanner = new PostureScanner(api, HostFiles.real(), new ProcessCommandRunner(),
                     posture.allow(), posture.unusedDays(), Clock.systemUTC());
             report = new PostureReport(scanner.once(container)).filter(min, container);
@@ -92,6 +91,12 @@ final class CheckCommand implements Callable<Integer> {
         out.print(report.render(fmt, colour));
         out.flush();
         return report.exitStatus(fail) == 0 ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** The Podman API the config names (socket, or the first candidate that answers), for one-shot commands. */
+    static PodmanApi connect(PodmanConfig podman) {
+        return new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
+                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout());
     }
 
     private static Severity severity(String s) {

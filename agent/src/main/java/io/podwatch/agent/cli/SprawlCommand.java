@@ -3,9 +3,6 @@ package io.podwatch.agent.cli;
 import io.podwatch.agent.AgentConfig;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
-import io.podwatch.collectors.podman.api.ApiObserver;
-import io.podwatch.collectors.podman.api.PodmanClient;
-import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.volume.VolumeWatcherConfig;
 import io.podwatch.collectors.volume.scan.TreeSize;
 import io.podwatch.collectors.volume.sprawl.PodmanSprawlFacts;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,8 +66,7 @@ final class SprawlCommand implements Callable<Integer> {
         Duration unused = Duration.ofDays(days != null ? days : VolumeWatcherConfig.from(c).unusedDays());
         PodmanConfig podman = PodmanConfig.from(c, env);
         SprawlFacts facts;
-        try (PodmanApi api = new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
-                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout())) {
+        try (PodmanApi api = CheckCommand.connect(podman)) {
             facts = PodmanSprawlFacts.read(api);
         } catch (IOException e) {
             spec.commandLine().getErr().println("podwatch: cannot review sprawl: " + e.getMessage());
