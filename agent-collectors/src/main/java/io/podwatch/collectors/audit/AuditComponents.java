@@ -1,13 +1,13 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.Attribution;
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
 import io.podwatch.collectors.audit.enrich.EventDecoder;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;

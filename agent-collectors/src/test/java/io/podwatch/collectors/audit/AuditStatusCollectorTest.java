@@ -1,8 +1,8 @@
 package io.podwatch.collectors.audit;
 
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.testing.RecordingEmitter;

@@ -1,9 +1,9 @@
 package io.podwatch.collectors.posture;
 
-import io.podwatch.collectors.exec.ProcessCommandRunner;
-import io.podwatch.collectors.exec.CommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.collectors.exec.CommandRunner;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.posture.Check;

@@ -1,12 +1,12 @@
 package io.podwatch.collectors.posture;
 
-import io.podwatch.collectors.exec.CommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.collectors.podman.FakePodmanApi;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;

@@ -1,9 +1,9 @@
 package io.podwatch.collectors.posture;
 
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.PodmanHarness;

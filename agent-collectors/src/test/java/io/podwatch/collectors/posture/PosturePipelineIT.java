@@ -1,7 +1,7 @@
 package io.podwatch.collectors.posture;
 
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 

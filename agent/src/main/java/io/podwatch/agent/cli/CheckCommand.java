@@ -1,5 +1,6 @@
 package io.podwatch.agent.cli;
 
+import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.api.ApiObserver;
@@ -9,7 +10,6 @@ import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.posture.HostFiles;
 import io.podwatch.collectors.posture.PostureConfig;
 import io.podwatch.collectors.posture.PostureScanner;
-import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.posture.report.PostureReport;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigException;

@@ -1,8 +1,8 @@
 package io.podwatch.agent.http;
 
-import io.podwatch.core.config.HostPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.core.config.HostPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
