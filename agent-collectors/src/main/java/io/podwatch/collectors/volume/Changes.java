@@ -40,6 +40,33 @@ final class Changes {
         boolean setuidAdded = st.isRegular() && (st.mode() & FileStat.SETID & ~oldMode) != 0;
         boolean execBitAdded = st.executable() && (old == null || !old.executable());
         boolean fresh = old == null || old.size() == 0 || old.ino() != st.ino();
+        if (dirfd < 0 && (setuidAdded || execBitAdded)) {
+            // found by a scan: open its directory now, so the alert still carries header and hash
+            int own = openParent(v, rel);
+            try {
+                file(v, view, rel, name, own, st, old, closeWrite, action, reason, fresh);
+            } finally {
+                SafeFs.close(own);
+            }
+            return;
+        }
+        file(v, view, rel, name, dirfd, st, old, closeWrite, action, reason, fresh);
+    }
+
+    private static int openParent(WatchedVolume v, String rel) {
+        int slash = rel.lastIndexOf('/');
+        try {
+            return SafeFs.openDir(v.rootFd, slash < 0 ? "" : rel.substring(0, slash));
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private void file(WatchedVolume v, VolumeView view, String rel, String name, int dirfd, FileStat st,
+                      FileStat old, boolean closeWrite, String action, String reason, boolean fresh) {
+        int oldMode = old == null ? 0 : old.mode();
+        boolean setuidAdded = st.isRegular() && (st.mode() & FileStat.SETID & ~oldMode) != 0;
+        boolean execBitAdded = st.executable() && (old == null || !old.executable());
         String header = null;
         String sha = null;
         if (dirfd >= 0 && st.isRegular() && (setuidAdded || execBitAdded || closeWrite && fresh)) {

@@ -125,6 +125,9 @@ public final class VolumeWatcher implements Collector {
 
     @Override
     public void collect(Emitter sink) throws Exception {
+        if (volumes == null) {
+            throw new IllegalStateException("volume watcher not started");
+        }
         volumes.offer(scope.running());
         if (audit != null) {
             auditInstalled = audit.reconcile(directory.all()) && audit.loaded() > 0;

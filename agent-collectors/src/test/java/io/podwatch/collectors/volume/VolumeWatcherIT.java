@@ -342,7 +342,8 @@ class VolumeWatcherIT {
             await().atMost(Duration.ofSeconds(15)).until(() -> p.alert(VolumeDetector.SETUID,
                     a -> (src + "/tool").equals(a.labels().get("path"))).isPresent());
             assertThat(p.alert(VolumeDetector.SETUID, a -> true).orElseThrow().alert().annotations())
-                    .containsEntry("observed_by", "scan").containsEntry("file_mode", "4755");
+                    .containsEntry("observed_by", "scan").containsEntry("file_mode", "4755")
+                    .containsEntry("header", "script").containsKey("sha256");
         } finally {
             rm("pwv-scan-box");
             podman.podman("volume", "rm", "-f", "pwv-scan");

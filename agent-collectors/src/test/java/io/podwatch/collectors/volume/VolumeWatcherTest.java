@@ -45,4 +45,22 @@ class VolumeWatcherTest {
                     dir.resolve("a/b/c.txt").toString().equals(e.fields().get(VolumeFields.PATH))).isEmpty());
         }
     }
+
+    @Test
+    void closeStopsItsThreadsAndIsIdempotentStartedOrNot() throws Exception {
+        try (VolumePipeline p = new VolumePipeline(Duration.ZERO)) {
+            VolumeWatcher never = new VolumeWatcher(VolumeWatcherIT.settings(true, false, Duration.ofMinutes(1)),
+                    scope(dir, true), p.directory, null, p, Clock.systemUTC());
+            never.close();
+            never.close();
+            VolumeWatcher w = new VolumeWatcher(VolumeWatcherIT.settings(true, false, Duration.ofMinutes(1)),
+                    scope(dir, true), p.directory, null, p, Clock.systemUTC());
+            w.start();
+            w.collect(p);
+            await().atMost(Duration.ofSeconds(5)).until(() -> w.watches() > 0);
+            w.close();
+            w.close();
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("podwatch-volume"));
+        }
+    }
 }
