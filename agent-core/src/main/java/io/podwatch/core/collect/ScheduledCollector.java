@@ -21,6 +21,8 @@ final class ScheduledCollector {
 
     private final Collector collector;
     private final CollectorRunner.Schedule schedule;
+    /** Consecutive failed runs after which the collector\'s last batch is retracted from exposition. */
+    static final int STALE_AFTER = 3;
     private final Emitter out;
     private final Clock clock;
     private final LogThrottle logThrottle;
@@ -104,6 +106,10 @@ final class ScheduledCollector {
         failures.increment();
         int n = ++consecutiveFailures;
         lastError = message;
+        if (n == STALE_AFTER) {
+            // its last batch (named after it) is old news now; up=0 and lastError say why it is gone
+            out.retract(collector.name());
+        }
         long backoffMs = Math.min(MAX_BACKOFF.toMillis(), schedule.interval().toMillis() << Math.min(n - 1, 16));
         notBefore = clock.instant().plusMillis(n == 1 ? 0 : backoffMs);
         long suppressed = logThrottle.pass();

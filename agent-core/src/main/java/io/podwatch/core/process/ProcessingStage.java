@@ -94,6 +94,11 @@ public final class ProcessingStage implements Emitter, Managed {
     }
 
     @Override
+    public void retract(String source) {
+        latest.remove(source);
+    }
+
+    @Override
     public void eventAwait(Event event) throws InterruptedException {
         queue.put(event);
     }
@@ -112,6 +117,8 @@ public final class ProcessingStage implements Emitter, Managed {
                     for (Detector d : detectors) {
                         guarded(d, () -> d.onTick(now, alerts));
                     }
+                    // after the detectors, so the pipeline sees this second's changes
+                    tickAlerts(now);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -123,7 +130,7 @@ public final class ProcessingStage implements Emitter, Managed {
     private void dispatch(Object item) {
         if (item instanceof SampleBatch batch) {
             for (Detector d : detectors) {
-                guarded(d, () -> d.onSamples(batch, alerts));
+                guarded(d, () -> d.onSamples(batch, alerts, this));
             }
         } else if (item instanceof Event event) {
             for (EventSink s : sinks) {
@@ -132,6 +139,14 @@ public final class ProcessingStage implements Emitter, Managed {
             for (Detector d : detectors) {
                 guarded(d, () -> d.onEvent(event, alerts));
             }
+        }
+    }
+
+    private void tickAlerts(Instant now) {
+        try {
+            alerts.tick(now);
+        } catch (RuntimeException e) {
+            LOG.warn("alert pipeline tick failed: {}", e.toString(), e);
         }
     }
 
