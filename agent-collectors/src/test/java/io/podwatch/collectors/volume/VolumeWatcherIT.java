@@ -6,9 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.collectors.audit.AuditComponents;
 import io.podwatch.collectors.audit.AuditKeys;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
-import io.podwatch.collectors.podman.api.ApiObserver;
-import io.podwatch.collectors.podman.api.PodmanClient;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
@@ -28,7 +26,6 @@ import io.podwatch.core.model.Event;
 import io.podwatch.core.rules.audit.AuditRuleKeys;
 import io.podwatch.core.rules.volume.VolumeDetector;
 import io.podwatch.core.volume.VolumeFields;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 class VolumeWatcherIT {
     static final long AUID = 1234;
     static PodmanHarness podman;
-    static PodmanClient client;
 
     @TempDir
     Path state;
@@ -62,14 +58,10 @@ class VolumeWatcherIT {
         PodmanHarness.assumeAvailable();
         podman = PodmanHarness.create();
         podman.startService();
-        client = new PodmanClient(URI.create(podman.socketUri()), Duration.ofSeconds(10), ApiObserver.NONE);
     }
 
     @AfterAll
     static void cleanup() {
-        if (client != null) {
-            client.close();
-        }
         if (podman != null) {
             podman.close();
         }
@@ -110,7 +102,8 @@ class VolumeWatcherIT {
                 Config c = ConfigReader.read("it.yaml", "audit:\n  enabled: true\n  poll-interval: 50ms\n", all,
                         new HostEnv(true, "/", Map.of()));
                 audit = AuditComponents.create(c, state, p, Clock.systemUTC(),
-                        new PodmanContainerNames(client, Clock.systemUTC(), Duration.ofMinutes(1), 64));
+                        new InventoryContainerNames(inventory, module.tracker()::learn, Clock.systemUTC(),
+                                Duration.ofSeconds(5), 64));
                 audit.trail().start();
             } else {
                 audit = null;
