@@ -3,6 +3,7 @@ package io.podwatch.collectors.volume;
 import io.podwatch.collectors.volume.scan.FileStat;
 import io.podwatch.collectors.volume.scan.SafeFs;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.model.Event;
 import io.podwatch.core.volume.VolumeFields;
 import io.podwatch.core.volume.VolumeView;
 import java.time.Clock;
@@ -94,7 +95,17 @@ final class Changes {
         v.changes++;
         v.lastEventWallNanos = clock.millis() * 1_000_000L;
         emitted++;
-        out.event(ChangeEvents.change(clock.instant(), action, reason, view, v.hostPath(rel), st, facts));
+        Event e = ChangeEvents.change(clock.instant(), action, reason, view, v.hostPath(rel), st, facts);
+        if (facts.setuidAdded() || facts.execAdded() || view.readOnlyEverywhere()) {
+            // what an alert is made of must not be dropped in a burst: wait for the processing queue
+            try {
+                out.eventAwait(e);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt(); // stopping: the worker loop ends on the flag
+            }
+        } else {
+            out.event(e); // routine changes: a full queue drops and counts them (the index still has them)
+        }
     }
 
     private boolean takeHashToken() {

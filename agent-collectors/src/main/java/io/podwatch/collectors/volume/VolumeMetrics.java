@@ -14,6 +14,8 @@ public final class VolumeMetrics {
             "seconds", "Newest change seen in a watched volume (mtime/ctime or event time)", "volume");
     public static final MetricDef GROWTH = MetricDef.gauge("podwatch_volume_growth_bytes_per_second", "bytes",
             "How fast a watched volume grew over the last reconcile interval (negative: shrank)", "volume");
+    public static final MetricDef FS_AVAIL = MetricDef.gauge("podwatch_volume_filesystem_avail_bytes", "bytes",
+            "Bytes still available to unprivileged writers on the file system holding the volume", "volume");
     public static final MetricDef CHANGES = MetricDef.counter("podwatch_volume_changes_total", "",
             "File changes reported for a watched volume (inotify and scans)", "volume");
     public static final MetricDef SCAN_ONLY = MetricDef.gauge("podwatch_volume_scan_only", "",
@@ -59,7 +61,7 @@ public final class VolumeMetrics {
     }
 
     public static List<MetricDef> all() {
-        return List.of(SIZE, FILES, LAST_WRITE, GROWTH, CHANGES, SCAN_ONLY, READ_ONLY, WATCHED, WATCHES,
+        return List.of(SIZE, FILES, LAST_WRITE, GROWTH, FS_AVAIL, CHANGES, SCAN_ONLY, READ_ONLY, WATCHED, WATCHES,
                 WATCH_BUDGET, EVENTS, OVERFLOWS, RING_LOST, RESCANS, SCANNED, SCAN_CPU, ERRORS, AUDIT_RULES,
                 AUDIT_LOCKED, SPRAWL_ITEMS, DANGLING_SINCE, IMAGE_LAST_USED, CONTAINER_STOPPED_SINCE);
     }

@@ -15,6 +15,8 @@ import io.podwatch.core.volume.VolumeFields;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.volume.VolumeDirectory;
 import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ public final class VolumeWatcher implements Collector {
     private final Clock clock;
     private final WatcherStats stats = new WatcherStats();
     private final Map<String, long[]> growth = new HashMap<>();
+    private final Map<String, FileStore> stores = new HashMap<>();
     private static final long MIN_BACKLOG = 8192;
     private volatile boolean auditInstalled;
     private String lastAuditProblem = "";
@@ -171,12 +174,17 @@ public final class VolumeWatcher implements Collector {
                 s.add(VolumeMetrics.GROWTH.sample((v.bytes() - prev[0]) / ((now - prev[1]) / 1e9), v.name()));
             }
             seen.put(v.id(), new long[] {v.bytes(), now});
+            long avail = avail(v);
+            if (avail >= 0) {
+                s.add(VolumeMetrics.FS_AVAIL.sample(avail, v.name()));
+            }
             s.add(VolumeMetrics.CHANGES.sample(v.changes(), v.name()));
             s.add(VolumeMetrics.SCAN_ONLY.sample(v.scanOnly() ? 1 : 0, v.name()));
             s.add(VolumeMetrics.READ_ONLY.sample(v.readOnly() ? 1 : 0, v.name()));
         }
         growth.clear();
         growth.putAll(seen);
+        stores.keySet().retainAll(seen.keySet());
         s.add(VolumeMetrics.WATCHED.sample(stats.volumes().size()));
         s.add(VolumeMetrics.WATCHES.sample(stats.watches()));
         s.add(VolumeMetrics.WATCH_BUDGET.sample(stats.budget()));
@@ -194,6 +202,20 @@ public final class VolumeWatcher implements Collector {
             s.add(VolumeMetrics.AUDIT_LOCKED.sample(audit.locked() ? 1 : 0));
         }
         return s;
+    }
+
+    /** statvfs of the volume's file system; the FileStore is resolved once per volume (that scans the mount table). */
+    private long avail(WatcherStats.VolumeStat v) {
+        try {
+            FileStore fs = stores.get(v.id());
+            if (fs == null) {
+                fs = Files.getFileStore(Path.of(v.source()));
+                stores.put(v.id(), fs);
+            }
+            return fs.getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Counters for tests and the benchmark. */
