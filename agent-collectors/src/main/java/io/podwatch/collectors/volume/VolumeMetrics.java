@@ -56,6 +56,10 @@ public final class VolumeMetrics {
     public static final MetricDef CONTAINER_STOPPED_SINCE = MetricDef.gauge(
             "podwatch_container_stopped_since_timestamp_seconds", "seconds",
             "When a stopped container exited (or was created, if it never ran)", "container");
+    public static final MetricDef STORAGE_SIZE = MetricDef.gauge("podwatch_storage_root_size_bytes", "bytes",
+            "Size of the file system holding the engine's storage root (images, containers, volumes)", "path");
+    public static final MetricDef STORAGE_AVAIL = MetricDef.gauge("podwatch_storage_root_avail_bytes", "bytes",
+            "Bytes still available on the file system holding the engine's storage root", "path");
 
     private VolumeMetrics() {
     }
@@ -63,6 +67,6 @@ public final class VolumeMetrics {
     public static List<MetricDef> all() {
         return List.of(SIZE, FILES, LAST_WRITE, GROWTH, FS_AVAIL, CHANGES, SCAN_ONLY, READ_ONLY, WATCHED, WATCHES,
                 WATCH_BUDGET, EVENTS, OVERFLOWS, RING_LOST, RESCANS, SCANNED, SCAN_CPU, ERRORS, AUDIT_RULES,
-                AUDIT_LOCKED, SPRAWL_ITEMS, DANGLING_SINCE, IMAGE_LAST_USED, CONTAINER_STOPPED_SINCE);
+                AUDIT_LOCKED, SPRAWL_ITEMS, DANGLING_SINCE, IMAGE_LAST_USED, CONTAINER_STOPPED_SINCE, STORAGE_SIZE, STORAGE_AVAIL);
     }
 }
