@@ -26,9 +26,12 @@ public interface MountScope {
     record Mount(String type, String name, Path source, String destination, boolean rw) {
         private static final List<String> PSEUDO = List.of("/proc", "/sys", "/dev");
 
-        /** Volumes and bind mounts of directories; never tmpfs or the kernel's pseudo file systems. */
+        /** Volumes and bind mounts of directories; never tmpfs, the kernel's pseudo file systems or / itself. */
         public boolean watchable() {
-            if (!(type.equals("volume") || type.equals("bind")) || source == null || !source.isAbsolute()) {
+            if (!(type.equals("volume") || type.equals("bind")) || source == null || !source.isAbsolute()
+                    || source.getNameCount() == 0) {
+                // the host's root bind-mounted is a posture finding (PW-C-SENSITIVE-MOUNT-RW), not a volume:
+                // an audit rule on / would record every write of the host
                 return false;
             }
             for (String p : PSEUDO) {
