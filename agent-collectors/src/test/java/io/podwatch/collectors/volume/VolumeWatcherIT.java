@@ -291,6 +291,11 @@ class VolumeWatcherIT {
             int n = 100_000;
             for (int i = 0; i < n; i++) {
                 Files.createFile(dir.resolve("f" + i));
+                if (i % 10_000 == 0) {
+                    // on a loaded machine creating the files may take longer than 4 s: the reader stays
+                    // stalled until 4 s after the last batch, so the kernel queue (16,384) must overflow
+                    r.watcher.stallReaderFor(Duration.ofSeconds(4));
+                }
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> seen(p, src + "/burst/f").size() >= n);
             assertThat(seen(p, src + "/burst/f")).hasSize(n);
