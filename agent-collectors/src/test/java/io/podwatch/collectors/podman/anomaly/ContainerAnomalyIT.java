@@ -98,8 +98,11 @@ class ContainerAnomalyIT {
         try {
             h.runDetached(List.of("--name", "web", "--network", net),
                     "mkdir -p /www && dd if=/dev/zero of=/www/big bs=1M count=20 2>/dev/null && httpd -f -p 8080 -h /www");
+            // by address: a CNI network without the dnsname plugin (Debian 12's podman) resolves no names
+            String webIp = h.podman("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + net + "\").IPAddress}}",
+                    "web").strip();
             h.runDetached(List.of("--name", "fetcher", "--network", net), "sleep " + IDLE_SECONDS
-                    + "; while :; do wget -q -O /dev/null http://web:8080/big; done");
+                    + "; while :; do wget -q -O /dev/null http://" + webIp + ":8080/big; done");
             try {
                 await().atMost(Duration.ofSeconds(IDLE_SECONDS + 45)).pollInterval(Duration.ofMillis(500))
                         .until(() -> pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").isPresent()
