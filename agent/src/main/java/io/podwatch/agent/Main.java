@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(PodwatchCommand.commandLine().execute(args));
+        System.exit(PodwatchCommand.execute(args));
     }
 }
