@@ -15,6 +15,7 @@ import io.podwatch.collectors.plugin.Engines;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.collect.CollectorRunner;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
@@ -81,10 +82,10 @@ public final class Agent implements AutoCloseable {
         Inventory inventory = new Inventory(clock);
         StatusModel status = new StatusModel(latest, inventory, clock);
         Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext,
-                StatusWiring.observed(restartLoop, status));
+                StatusWiring.observed(Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT)), status));
         destinations = alerting.destinations();
         ProcessingStage stage = new ProcessingStage(latest, List.of(restartLoop, new ContainerOomKilled(restart),
-                new ContainerAnomalyDetector(AnomalyConfig.from(config), latest, restartLoop::looping),
+                new ContainerAnomalyDetector(AnomalyConfig.from(config)),
                 status), // after the anomaly detector, whose scores it shows
                 alerting.eventSinks(), alerting.pipeline(), clock, QUEUE_CAPACITY, meters);
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
@@ -105,7 +106,6 @@ public final class Agent implements AutoCloseable {
         for (Configured<CollectorFactory<?>> c : collectors) {
             collector(c.factory(), c, sources);
         }
-        stage.add(alerting.pipeline()); // last: its tick sees this second's changes
         lifecycle.add(runner);
     }
 

@@ -27,13 +27,7 @@ final class StatusWiring {
 
     /** The inhibitions the pipeline consults, telling the status model which alerts they masked. */
     static Inhibitions observed(Inhibitions inner, StatusModel status) {
-        return alert -> {
-            boolean masked = inner.inhibits(alert);
-            if (masked) {
-                status.onInhibited(alert);
-            }
-            return masked;
-        };
+        return inner.observedBy(status::onInhibited);
     }
 
     static HttpServer server(AgentConfig settings, StatusModel status, Alerting alerting, CollectorRunner runner,

@@ -57,7 +57,7 @@ final class Built {
         Path control = dir.resolve("DEBIAN/control");
         Files.writeString(control, Files.readString(control).replaceFirst("(?m)^Version: (.*)$", "Version: $1" + BUMP));
         Path out = work.resolve("podwatch_" + version(deb) + BUMP + "_all.deb");
-        Host.run(Map.of(), List.of("dpkg-deb", "--root-owner-group", "-Zxz", "-b", dir.toString(), out.toString()));
+        Host.run(Map.of(), List.of("dpkg-deb", "--root-owner-group", "-Zgzip", "-z1", "-b", dir.toString(), out.toString()));
         return out;
     }
 

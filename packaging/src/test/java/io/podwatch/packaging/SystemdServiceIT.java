@@ -83,6 +83,7 @@ class SystemdServiceIT {
         String security = m.ok("systemd-analyze security --no-pager podwatch.service");
         Matcher x = Pattern.compile("Overall exposure level for podwatch.service: ([0-9.]+)").matcher(security);
         assertThat(x.find()).as(security).isTrue();
+        System.out.println("[service-it] systemd-analyze security: " + x.group(1));
         assertThat(Double.parseDouble(x.group(1))).as("exposure").isLessThanOrEqualTo(5.0);
         // verify exits 0 on unknown keys: every line on stderr is a remark
         Machine.Result verify = m.sh("systemd-analyze verify podwatch.service");

@@ -40,8 +40,8 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
     }
 
     /**
-     * @param names container names (a {@code PodmanContainerNames} over the Podman client, or
-     *     {@link ContainerNames#none()})
+     * @param names container names (an {@code InventoryContainerNames} over the container inventory,
+     *     or {@link ContainerNames#none()})
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
@@ -68,6 +68,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
                 clock, stats, files);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
-        return new AuditComponents(s, trail, status, new AuditDetector(rules, r.quietPeriod()));
+        // the trail matches the rules and stamps each event with what matched: the detector holds none
+        return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));
     }
 }

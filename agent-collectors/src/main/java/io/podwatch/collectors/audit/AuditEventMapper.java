@@ -7,10 +7,11 @@ import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
 import io.podwatch.core.model.Severity;
+import io.podwatch.core.model.AuditMetrics;
+import io.podwatch.core.rules.audit.AuditMatches;
 import io.podwatch.core.rules.audit.AuditRule;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -45,19 +46,18 @@ public final class AuditEventMapper {
             return null;
         }
         Severity severity = Severity.INFO;
-        List<String> names = new ArrayList<>(matched.size());
         for (AuditRule r : matched) {
-            names.add(r.name());
             severity = r.severity().atLeast(severity) ? r.severity() : severity;
         }
-        if (!names.isEmpty()) {
-            f.put("rule.name", names);
+        if (!matched.isEmpty()) {
+            // the one place rules are matched: the detector reads name, severity and summary from here
+            AuditMatches.stamp(f, matched);
             stats.matched.increment();
         }
         String action = (String) f.getOrDefault("auditd.data.syscall", f.get("auditd.message_type"));
         String message = matched.isEmpty() ? "" : message(matched, f, container);
         return new Event(Instant.ofEpochMilli(ae.key().epochMillis()), EventKind.EVENT, action, category(f),
-                severity, "audit", container, message, f);
+                severity, AuditMetrics.SOURCE, container, message, f);
     }
 
     private static String category(Map<String, Object> f) {

@@ -1,13 +1,14 @@
 package io.podwatch.collectors.audit;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.rules.audit.AuditRuleKeys;
 import java.time.Duration;
@@ -43,10 +44,10 @@ public final class AuditFactory implements CollectorFactory<AuditConfig> {
         if (!AuditComponents.wanted(config)) {
             return;
         }
-        ContainerNames names = context.engines().podmanApi()
-                .<ContainerNames>map(api -> new PodmanContainerNames(api, context.clock(),
-                        config.trail().containerCacheTtl(), 1024))
-                .orElse(ContainerNames.none());
+        // names from the inventory; an id it does not know yet (the events stream lags the first exec)
+        // is learned once through the engines, and not asked again for a tenth of the cache TTL
+        ContainerNames names = new InventoryContainerNames(context.inventory(), context.engines()::learn,
+                context.clock(), config.trail().containerCacheTtl().dividedBy(10), 1024);
         AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(), names,
                 context.files());
         context.assembly().detect(a.detector());

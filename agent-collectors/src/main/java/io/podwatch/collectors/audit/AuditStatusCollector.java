@@ -1,5 +1,6 @@
 package io.podwatch.collectors.audit;
 
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.Event;
@@ -56,7 +57,7 @@ public final class AuditStatusCollector implements Collector {
             addIfKnown(s, AuditMetrics.KERNEL_RULES, st.rules());
             if (st.enabled() == 0 && lastEnabled != 0) {
                 out.event(new Event(clock.instant(), EventKind.STATE, "audit-disabled", "host", Severity.CRITICAL,
-                        "audit", null, "the kernel audit subsystem is disabled: no syscall is being recorded "
+                        AuditMetrics.SOURCE, null, "the kernel audit subsystem is disabled: no syscall is being recorded "
                                 + "(enable it with auditctl -e 1 or the -e 1 line of audit.rules)",
                         Map.of("auditd.data.enabled", 0L)));
             }

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.audit;
 
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.collectors.audit.parse.AuditEvent;
 import io.podwatch.collectors.audit.parse.EventAssembler;
 import io.podwatch.collectors.audit.tail.Checkpoint;
@@ -73,7 +74,7 @@ public final class AuditTrail implements Managed {
 
     @Override
     public String name() {
-        return "audit";
+        return AuditMetrics.SOURCE;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.podwatch.collectors.plugin;
 
 import io.podwatch.collectors.podman.PodmanApi;
+import io.podwatch.core.inventory.ContainerInfo;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,16 @@ public interface Engine {
     /** e.g. {@code podman}; labels its series and names it in health. */
     String name();
 
-    /** The libpod API, for engines that speak it (posture and audit names use it). */
+    /**
+     * Inspects a container this engine has that the inventory does not know yet (a consumer saw its
+     * id before the engine's events did) and feeds it into the inventory; empty when the engine
+     * does not have it. Called from a consumer's thread (the audit trail's): may do one API call.
+     */
+    default Optional<ContainerInfo> learn(String containerId) {
+        return Optional.empty();
+    }
+
+    /** The libpod API, for engines that speak it (posture's image and host checks use it). */
     default Optional<PodmanApi> podmanApi() {
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.config.Setting;
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.core.model.MetricDef;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class PodmanFactory implements EngineFactory<PodmanConfig> {
 
     @Override
     public List<MetricDef> metrics() {
-        return PodmanMetrics.all();
+        return ContainerMetrics.all();
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.podwatch.collectors.podman.stats.AutoStatsSource;
 import io.podwatch.collectors.podman.stats.StatsSource;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.inventory.InventoryFeed;
@@ -112,6 +113,11 @@ public final class PodmanModule implements Engine {
     @Override
     public Optional<PodmanApi> podmanApi() {
         return Optional.of(connection);
+    }
+
+    @Override
+    public Optional<ContainerInfo> learn(String containerId) {
+        return tracker.learn(containerId);
     }
 
     public ContainerTracker tracker() {

@@ -2,13 +2,14 @@ package io.podwatch.collectors.posture;
 
 import io.podwatch.collectors.podman.api.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.podwatch.core.inventory.ContainerInfo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Images and containers as the libpod list endpoints return them, reduced to what the image and
- * sprawl checks need. Times are unix seconds there; Podman prints year 1 (negative) for "never".
+ * Images (from the libpod list endpoint) and containers (from the inventory), reduced to what the
+ * image and sprawl checks need. Image times are unix seconds; Podman prints year 1 (negative) for "never".
  */
 public record ImageInventory(List<Image> images, List<Container> containers) {
     /** One image; {@code names} its repo tags (may be empty for a dangling image). */
@@ -25,7 +26,8 @@ public record ImageInventory(List<Image> images, List<Container> containers) {
         containers = List.copyOf(containers);
     }
 
-    public static ImageInventory from(List<JsonNode> images, List<JsonNode> containers) {
+    /** Images from the libpod list endpoint; containers as the container inventory knows them. */
+    public static ImageInventory from(List<JsonNode> images, List<ContainerInfo> containers) {
         List<Image> is = new ArrayList<>();
         for (JsonNode i : images) {
             List<String> names = Json.strings(i, "RepoTags");
@@ -33,11 +35,8 @@ public record ImageInventory(List<Image> images, List<Container> containers) {
                     unix(Json.number(i, "Created"))));
         }
         List<Container> cs = new ArrayList<>();
-        for (JsonNode c : containers) {
-            List<String> names = Json.strings(c, "Names");
-            cs.add(new Container(Json.text(c, "Id"), names.isEmpty() ? "" : names.get(0), Json.text(c, "Image"),
-                    Json.text(c, "ImageID"), Json.text(c, "State").toLowerCase(java.util.Locale.ROOT),
-                    unix(Json.number(c, "Created")), unix(Json.number(c, "ExitedAt"))));
+        for (ContainerInfo c : containers) {
+            cs.add(new Container(c.id(), c.name(), c.image(), c.imageId(), c.state(), c.created(), c.finishedAt()));
         }
         return new ImageInventory(is, cs);
     }

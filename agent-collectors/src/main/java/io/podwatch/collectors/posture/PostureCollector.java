@@ -3,6 +3,9 @@ package io.podwatch.collectors.posture;
 import io.podwatch.core.collect.Collector;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.emit.Emitter;
+import io.podwatch.core.inventory.ContainerInfo;
+import io.podwatch.core.inventory.ContainerInventory;
+import io.podwatch.core.inventory.InventoryListener;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.posture.Finding;
@@ -28,18 +31,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every container's and the host's posture findings current. {@link #collect} (on the
+ * Keeps every container's and the host's posture findings current, reading containers from the
+ * {@link ContainerInventory} (it never lists or inspects them itself). {@link #collect} (on the
  * runner's schedule, {@code posture.interval}) re-checks every container and, when due
- * ({@code posture.host-interval}, and on the first run), the host, image and trust checks.
- * {@link #check} re-checks one container on its own {@code podwatch-posture} thread when it is
- * created or started. Each change emits a finding event (raised or resolved) and the complete
- * {@code posture} sample batch.
+ * ({@code posture.host-interval}, and on the first run), the host, image and trust checks. A
+ * container the inventory adds, or whose run or configuration changes, is re-checked at once on
+ * the {@code podwatch-posture} thread; one it removes is forgotten. Each change emits a finding
+ * event (raised or resolved) and the complete {@code posture} sample batch.
  */
-public final class PostureCollector implements Collector, PostureTrigger {
+public final class PostureCollector implements Collector {
     private static final Logger LOG = LoggerFactory.getLogger(PostureCollector.class);
     private static final int QUEUE = 256;
 
     private final PostureScanner scanner;
+    private final ContainerInventory inventory;
     private final PostureConfig config;
     private final Clock clock;
     private final Object lock = new Object();
@@ -51,10 +56,12 @@ public final class PostureCollector implements Collector, PostureTrigger {
     private volatile ContainerContext context;
     private Instant nextHostRun = Instant.MIN;
     private ThreadPoolExecutor worker;
+    private ContainerInventory.Subscription subscription;
     private boolean closed;
 
-    public PostureCollector(PostureScanner scanner, PostureConfig config, Clock clock) {
+    public PostureCollector(PostureScanner scanner, ContainerInventory inventory, PostureConfig config, Clock clock) {
         this.scanner = scanner;
+        this.inventory = inventory;
         this.config = config;
         this.clock = clock;
     }
@@ -75,6 +82,27 @@ public final class PostureCollector implements Collector, PostureTrigger {
         if (worker == null && !closed) {
             worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
                     NamedThreads.daemon("podwatch-posture"), new ThreadPoolExecutor.AbortPolicy());
+            subscription = inventory.subscribe(new Changes());
+        }
+    }
+
+    /** Inventory changes, on the feed's thread: only queue work here, never block. */
+    private final class Changes implements InventoryListener {
+        @Override
+        public void added(ContainerInfo c) {
+            check(c);
+        }
+
+        @Override
+        public void changed(ContainerInfo before, ContainerInfo after) {
+            if (PostureScanner.relevantChange(before, after)) {
+                check(after);
+            }
+        }
+
+        @Override
+        public void removed(ContainerInfo last) {
+            forget(last.id());
         }
     }
 
@@ -93,7 +121,7 @@ public final class PostureCollector implements Collector, PostureTrigger {
             EngineInfo engine = scanner.engineInfo();
             context = scanner.context(engine);
             if (hostDue) {
-                List<Finding> host = scanner.host(engine);
+                List<Finding> host = scanner.host(engine, inventory.all());
                 synchronized (lock) {
                     publish(ledger.replace(Finding.HOST, host), emitter);
                 }
@@ -103,16 +131,19 @@ public final class PostureCollector implements Collector, PostureTrigger {
         synchronized (lock) {
             knownBefore = new HashSet<>(checked.keySet());
         }
-        List<String> ids = scanner.containerIds();
+        List<ContainerInfo> containers = inventory.all();
         ContainerContext scan = context.fresh();
-        for (String id : ids) {
-            checkNow(id, scan, emitter);
+        Set<String> ids = new HashSet<>();
+        for (ContainerInfo c : containers) {
+            ids.add(c.id());
+            checkNow(c, scan, emitter);
         }
         synchronized (lock) {
             // only what was known before the listing can be gone: a container an event check added
-            // meanwhile is not in the list yet, and must not flap resolved
+            // meanwhile is not in the list yet, and must not flap resolved; and only a complete
+            // inventory can tell that something is gone
             knownBefore.removeAll(ids);
-            for (String gone : knownBefore) {
+            for (String gone : inventory.synced() ? knownBefore : Set.<String>of()) {
                 checked.remove(gone);
                 publish(ledger.replace(gone, List.of()), emitter);
             }
@@ -120,21 +151,21 @@ public final class PostureCollector implements Collector, PostureTrigger {
         }
     }
 
-    private void checkNow(String id, ContainerContext ctx, Emitter emitter) {
+    private void checkNow(ContainerInfo c, ContainerContext ctx, Emitter emitter) {
         Optional<PostureScanner.ContainerResult> result;
         try {
-            result = scanner.container(id, ctx);
-        } catch (IOException | RuntimeException e) {
-            // removed since it was listed, or an inspect shape we cannot read: the next scan decides
-            LOG.debug("posture: container {} not checked: {}", id, e.getMessage());
+            result = scanner.container(c, ctx);
+        } catch (RuntimeException e) {
+            // a shape we cannot read: the next scan decides
+            LOG.debug("posture: container {} not checked: {}", c.id(), e.getMessage());
             return;
         }
         synchronized (lock) {
             if (result.isEmpty()) {
                 return;
             }
-            checked.put(id, result.get().ref());
-            publish(ledger.replace(id, result.get().findings()), emitter);
+            checked.put(c.id(), result.get().ref());
+            publish(ledger.replace(c.id(), result.get().findings()), emitter);
         }
     }
 
@@ -145,13 +176,14 @@ public final class PostureCollector implements Collector, PostureTrigger {
         changes.resolved().forEach(f -> emitter.event(FindingEvents.resolved(f, now)));
     }
 
-    @Override
-    public void check(String containerId) {
-        submit("check " + containerId, () -> {
+    /** Re-checks one container on the worker, as the inventory knows it when the work runs. */
+    private void check(ContainerInfo c) {
+        submit("check " + c.key(), () -> {
             Emitter emitter = out;
             ContainerContext ctx = context;
-            if (emitter != null && ctx != null) {
-                checkNow(containerId, ctx.fresh(), emitter);
+            Optional<ContainerInfo> current = inventory.get(c.key());
+            if (emitter != null && ctx != null && current.isPresent()) {
+                checkNow(current.get(), ctx.fresh(), emitter);
                 synchronized (lock) {
                     emitter.samples(PostureMetrics.batch(ledger.all(), checked.values(), clock.instant()));
                 }
@@ -159,8 +191,7 @@ public final class PostureCollector implements Collector, PostureTrigger {
         });
     }
 
-    @Override
-    public void forget(String containerId) {
+    private void forget(String containerId) {
         submit("forget " + containerId, () -> {
             Emitter emitter = out;
             synchronized (lock) {
@@ -173,7 +204,6 @@ public final class PostureCollector implements Collector, PostureTrigger {
             }
         });
     }
-
     /** Queues {@code work} unless the same request is already waiting. */
     private void submit(String request, Runnable work) {
         ThreadPoolExecutor w;
@@ -218,6 +248,9 @@ public final class PostureCollector implements Collector, PostureTrigger {
             return;
         }
         closed = true;
+        if (subscription != null) {
+            subscription.close();
+        }
         NamedThreads.shutdown(worker, Duration.ofSeconds(5));
     }
 }

@@ -2,7 +2,6 @@ package io.podwatch.collectors.posture;
 
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
-import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Sample;
@@ -13,43 +12,42 @@ import io.podwatch.core.posture.FindingEvents;
 import io.podwatch.core.process.Detector;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The posture side of the processing thread: container create/start events ask the collector for
- * an immediate check, remove events make it forget the container; every {@code posture} batch
- * fires {@value #ALERT} for each failing finding at or above {@code posture.alert-min-severity}
- * and resolves those that stopped failing (fixed, accepted, or container gone). Driving alerts
- * from the complete batch rather than from change events means a dropped event cannot leave an
- * alert firing forever.
+ * Turns posture findings into alerts on the processing thread, from data alone: every
+ * {@code posture} batch fires {@value #ALERT} for each failing finding at or above
+ * {@code posture.alert-min-severity} and resolves those that stopped failing (fixed, accepted, or
+ * container gone); the finding events that came before the batch give each its container and
+ * evidence. Driving alerts from the complete batch rather than from change events means a dropped
+ * event cannot leave an alert firing forever. It never calls the collector: when to re-check a
+ * container is the collector's business (it follows the container inventory).
+ *
+ * <p>Labels: {@code check} and, for container findings, {@code container} (the name the default
+ * {@code alerts.group-by} groups on), so each container's findings are a group of their own.
  */
 public final class PostureDetector implements Detector {
     public static final String ALERT = "PostureCheckFailing";
 
-    private volatile PostureTrigger trigger;
+    /** One finding: the check and the container's display name ("" for host, image and trust checks). */
+    private record Key(String check, String container) {
+        Map<String, String> labels() {
+            return container.isEmpty() ? Map.of("check", check) : Map.of("check", check, "container", container);
+        }
+    }
+
+    /** What the finding event said that the batch does not carry. */
+    private record Detail(ContainerRef container, String evidence) {
+    }
+
     private final Severity minSeverity;
-    private final Set<Map<String, String>> firing = new HashSet<>();
-    private final Map<String, String> evidence = new HashMap<>();
-    private final Map<String, ContainerRef> containers = new HashMap<>();
+    private final Set<Key> firing = new HashSet<>();
+    private final Map<Key, Detail> details = new HashMap<>();
 
-    public PostureDetector(PostureTrigger trigger, Severity minSeverity) {
-        this.trigger = trigger;
-        this.minSeverity = minSeverity;
-    }
-
-    /**
-     * For wiring order: the detector goes into the processing stage before the Podman API (and so
-     * the collector) exists; {@link #bind} connects it afterwards. Events before that are ignored —
-     * the collector's first full scan covers them.
-     */
     public PostureDetector(Severity minSeverity) {
-        this(null, minSeverity);
-    }
-
-    public PostureDetector bind(PostureTrigger collector) {
-        this.trigger = collector;
-        return this;
+        this.minSeverity = minSeverity;
     }
 
     @Override
@@ -59,23 +57,11 @@ public final class PostureDetector implements Detector {
 
     @Override
     public void onEvent(Event event, Alerts alerts) {
-        PostureTrigger t = trigger;
-        if (ContainerEvents.SOURCE.equals(event.source()) && event.container() != null) {
-            if (t == null) {
-                return;
-            }
-            switch (event.action()) {
-                case ContainerEvents.CREATE, ContainerEvents.START -> t.check(event.container().id());
-                case ContainerEvents.REMOVE -> t.forget(event.container().id());
-                default -> { }
-            }
-        } else if (FindingEvents.SOURCE.equals(event.source()) && FindingEvents.RAISED.equals(event.action())) {
-            String name = event.container() == null ? "host" : event.container().display();
-            String key = event.fields().get("rule.id") + "@" + name;
-            evidence.put(key, String.valueOf(event.fields().getOrDefault("podwatch.posture.evidence", "")));
-            if (event.container() != null) {
-                containers.put(name, event.container());
-            }
+        if (FindingEvents.SOURCE.equals(event.source()) && FindingEvents.RAISED.equals(event.action())) {
+            Key key = new Key(String.valueOf(event.fields().get("rule.id")),
+                    event.container() == null ? "" : event.container().display());
+            details.put(key, new Detail(event.container(),
+                    String.valueOf(event.fields().getOrDefault("podwatch.posture.evidence", ""))));
         }
     }
 
@@ -84,7 +70,7 @@ public final class PostureDetector implements Detector {
         if (!PostureMetrics.SOURCE.equals(batch.source())) {
             return;
         }
-        Set<Map<String, String>> now = new HashSet<>();
+        Set<Key> now = new HashSet<>();
         for (Sample s : batch.samples()) {
             if (s.metric() != PostureMetrics.FINDING || s.value() < 1) {
                 continue;
@@ -93,23 +79,31 @@ public final class PostureDetector implements Detector {
             if (check == null || !check.severity().atLeast(minSeverity)) {
                 continue;
             }
-            String name = s.label("name").isEmpty() ? "host" : s.label("name");
-            Map<String, String> labels = Map.of("check", check.id(), "name", name);
-            now.add(labels);
-            alerts.fire(new Alert(ALERT, check.severity(), labels, Map.of(
-                    "title", check.title(),
-                    "evidence", evidence.getOrDefault(check.id() + "@" + name, ""),
-                    "remediation", check.remediation(),
-                    "seed", check.seed().file()), name.equals("host") ? null : containers.get(name)));
+            Key key = new Key(check.id(), s.label("name"));
+            now.add(key);
+            Detail d = details.getOrDefault(key, new Detail(null, ""));
+            alerts.fire(new Alert(ALERT, check.severity(), key.labels(), annotations(check, key, d), d.container()));
         }
-        for (Map<String, String> gone : firing) {
+        for (Key gone : firing) {
             if (!now.contains(gone)) {
-                alerts.resolve(ALERT, gone);
+                alerts.resolve(ALERT, gone.labels());
             }
         }
         firing.clear();
         firing.addAll(now);
-        evidence.keySet().removeIf(k -> now.stream().noneMatch(l -> k.equals(l.get("check") + "@" + l.get("name"))));
-        containers.keySet().retainAll(now.stream().map(l -> l.get("name")).toList());
+        details.keySet().retainAll(now);
+    }
+
+    private static Map<String, String> annotations(Check check, Key key, Detail d) {
+        String subject = key.container().isEmpty() ? "the host" : "container " + key.container();
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("summary", check.id() + " fails on " + subject + ": " + check.title());
+        a.put("description", check.title() + " (" + check.id() + ", " + check.severity().label() + ") on " + subject
+                + (d.evidence().isEmpty() ? "" : ": " + d.evidence()) + ". Remediation: " + check.remediation());
+        a.put("title", check.title());
+        a.put("evidence", d.evidence());
+        a.put("remediation", check.remediation());
+        a.put("seed", check.seed().file());
+        return a;
     }
 }

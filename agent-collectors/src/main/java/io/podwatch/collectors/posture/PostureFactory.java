@@ -40,8 +40,7 @@ public final class PostureFactory implements CollectorFactory<PostureConfig> {
         }
         PostureCollector posture = new PostureCollector(new PostureScanner(context.engines().podmanApi().get(),
                 HostFiles.real(), new ProcessCommandRunner(), config.allow(), config.unusedDays(), context.clock()),
-                config, context.clock());
-        detector.bind(posture);
+                context.inventory(), config, context.clock());
         context.assembly().collect(posture, posture.schedule());
     }
 }

@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the checks against a Podman API and the host: one container, every container, or the
- * host-level (images, trust, host) checks. Used by the continuous collector and by
- * {@code podwatch check}. Stateless apart from its collaborators (the API and host readers are
+ * Runs the checks against the host and containers: one container as the inventory knows it, or
+ * the host-level (images, trust, host) checks. Used by the continuous collector and by
+ * {@code podwatch check} (which, having no inventory, inspects through the API once). Stateless apart from its collaborators (the API and host readers are
  * thread-safe), so the collector's scan and its event-driven checks may call it concurrently.
  */
 public final class PostureScanner {
@@ -89,16 +89,27 @@ public final class PostureScanner {
         }
     }
 
-    /** Ids of every container (running or not). */
-    public List<String> containerIds() throws IOException {
-        return api.listContainers(true).stream().map(c -> Json.text(c, "Id")).filter(id -> !id.isEmpty()).toList();
+    /**
+     * Whether a change the inventory reports can change findings: another run (state, start, pid —
+     * process checks read /proc), inspect detail arriving, or a different configuration.
+     */
+    static boolean relevantChange(ContainerInfo before, ContainerInfo after) {
+        return !before.state().equals(after.state()) || before.pid() != after.pid()
+                || !java.util.Objects.equals(before.startedAt(), after.startedAt())
+                || before.inspected() != after.inspected() || !before.security().equals(after.security())
+                || !before.mounts().equals(after.mounts()) || !before.limits().equals(after.limits())
+                || !before.image().equals(after.image()) || !before.labels().equals(after.labels());
     }
 
-    /** The host, image and trust findings; each check that fails or cannot tell gives one. */
-    public List<Finding> host(EngineInfo engine) throws InterruptedException {
+    /**
+     * The host, image and trust findings; each check that fails or cannot tell gives one.
+     *
+     * @param containers every container, as the inventory knows them (image use and sprawl)
+     */
+    public List<Finding> host(EngineInfo engine, List<ContainerInfo> containers) throws InterruptedException {
         ImageInventory inventory;
         try {
-            inventory = ImageInventory.from(api.listImages(), api.listContainers(true));
+            inventory = ImageInventory.from(api.listImages(), containers);
         } catch (IOException | RuntimeException e) {
             inventory = null;
         }
@@ -126,11 +137,17 @@ public final class PostureScanner {
         ContainerContext ctx = context(engine);
         List<Finding> out = new ArrayList<>();
         boolean one = onlyContainer != null && !onlyContainer.isEmpty();
-        if (!one) {
-            out.addAll(host(engine));
+        if (one) {
+            container(onlyContainer, ctx).ifPresent(r -> out.addAll(r.findings()));
+            return out;
         }
-        for (String id : one ? List.of(onlyContainer) : containerIds()) {
-            container(id, ctx).ifPresent(r -> out.addAll(r.findings()));
+        List<ContainerInfo> listed = new ArrayList<>();
+        for (JsonNode entry : api.listContainers(true)) {
+            listed.add(InspectJson.fromList(entry, ContainerKey.PODMAN, ContainerKey.ROOT));
+        }
+        out.addAll(host(engine, listed));
+        for (ContainerInfo c : listed) {
+            container(c.id(), ctx).ifPresent(r -> out.addAll(r.findings()));
         }
         return out;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.audit.enrich.ContainerNames;
-import io.podwatch.collectors.audit.enrich.PodmanContainerNames;
+import io.podwatch.collectors.audit.enrich.InventoryContainerNames;
+import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.Host;
@@ -147,7 +149,12 @@ class AuditdIT {
             podman.startService();
             PodmanClient client = new PodmanClient(URI.create(podman.socketUri()), Duration.ofSeconds(10),
                     ApiObserver.NONE);
-            ContainerNames names = new PodmanContainerNames(client, java.time.Clock.systemUTC(), Duration.ofMinutes(1), 64);
+            // as the agent wires it: names from the inventory, a new container learned through the Podman feed
+            Inventory inventory = new Inventory(java.time.Clock.systemUTC());
+            ContainerTracker tracker = new ContainerTracker(client, inventory.feed("podman", "root", 64),
+                    new io.podwatch.core.testing.RecordingEmitter(), java.time.Clock.systemUTC());
+            ContainerNames names = new InventoryContainerNames(inventory, tracker::learn, java.time.Clock.systemUTC(),
+                    Duration.ofSeconds(6), 64);
             AuditTrail t = harness.trail(LOG, dir, false, rules, Path.of("/proc"), names);
             t.start();
             try {

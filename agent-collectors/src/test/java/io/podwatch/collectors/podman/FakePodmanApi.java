@@ -74,7 +74,8 @@ public final class FakePodmanApi implements PodmanApi {
     }
 
     @Override
-    public List<JsonNode> listImages() {
+    public List<JsonNode> listImages() throws IOException {
+        check();
         return List.of();
     }
 

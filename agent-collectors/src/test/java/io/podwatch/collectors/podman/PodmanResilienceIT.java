@@ -1,5 +1,6 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
 import static io.podwatch.collectors.podman.PodmanItKit.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,7 +42,7 @@ class PodmanResilienceIT {
     void serviceKilledAndRestartedMidRunIsSurvived() throws Exception {
         h.startService();
         try (PodmanItKit kit = PodmanItKit.start(PodmanItKit.config(h, StatsSourceKind.API), h.dir().resolve("s1"))) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), PodmanMetrics.CPU, "steady").isPresent());
+            await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), ContainerMetrics.CPU, "steady").isPresent());
             assertThat(kit.meters.get("podwatch.podman.up").gauge().value()).isEqualTo(1);
 
             h.stopService();
@@ -50,7 +51,7 @@ class PodmanResilienceIT {
 
             h.startService();
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
-                    .until(() -> value(kit.collect(), PodmanMetrics.CPU, "steady").isPresent());
+                    .until(() -> value(kit.collect(), ContainerMetrics.CPU, "steady").isPresent());
             await().atMost(Duration.ofSeconds(40)).until(() -> kit.counter("podwatch.podman.events.reconnects") >= 1);
 
             // the reconnected stream delivers again
@@ -70,7 +71,7 @@ class PodmanResilienceIT {
 
             h.startService();
             await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
-                    .until(() -> value(kit.collect(), PodmanMetrics.CPU, "steady").isPresent());
+                    .until(() -> value(kit.collect(), ContainerMetrics.CPU, "steady").isPresent());
             assertThat(kit.module.collector().sourceName()).isEqualTo("cgroup");
         }
     }
@@ -88,14 +89,14 @@ class PodmanResilienceIT {
         try (PodmanItKit kit = PodmanItKit.start(config, h.dir().resolve("own"))) {
             OwnedPodmanService service = kit.module.ownedService().orElseThrow();
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> value(kit.collect(), PodmanMetrics.CPU, "steady").isPresent());
+                    .until(() -> value(kit.collect(), ContainerMetrics.CPU, "steady").isPresent());
             firstPid = service.pid().orElseThrow();
 
             // it dies: podwatch restarts it and collection recovers
             Host.run(Map.of(), List.of("kill", "-9", Long.toString(firstPid)));
             await().atMost(Duration.ofSeconds(30)).until(() -> service.pid().isPresent() && service.pid().getAsLong() != firstPid);
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                    .until(() -> value(kit.collect(), PodmanMetrics.CPU, "steady").isPresent());
+                    .until(() -> value(kit.collect(), ContainerMetrics.CPU, "steady").isPresent());
             assertThat(kit.counter("podwatch.podman.service.restarts")).isGreaterThanOrEqualTo(1);
             long secondPid = service.pid().getAsLong();
             kit.close();

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,16 +40,16 @@ class PodmanStatsCollectorTest {
 
         List<Sample> s = out.lastBatch().samples();
         assertThat(out.lastBatch().source()).isEqualTo("podman");
-        assertThat(value(s, PodmanMetrics.CPU, "burner")).isEqualTo(8.199019104);
-        assertThat(value(s, PodmanMetrics.SPEC_MEMORY_LIMIT, "burner")).isEqualTo(64 << 20);
-        assertThat(value(s, PodmanMetrics.SPEC_CPU_QUOTA, "burner")).isEqualTo(150000);
-        assertThat(value(s, PodmanMetrics.RESTARTS, "failer")).isEqualTo(3);
-        assertThat(value(s, PodmanMetrics.EXIT_CODE, "failer")).isEqualTo(1);
+        assertThat(value(s, ContainerMetrics.CPU, "burner")).isEqualTo(8.199019104);
+        assertThat(value(s, ContainerMetrics.SPEC_MEMORY_LIMIT, "burner")).isEqualTo(64 << 20);
+        assertThat(value(s, ContainerMetrics.SPEC_CPU_QUOTA, "burner")).isEqualTo(150000);
+        assertThat(value(s, ContainerMetrics.RESTARTS, "failer")).isEqualTo(3);
+        assertThat(value(s, ContainerMetrics.EXIT_CODE, "failer")).isEqualTo(1);
         assertThat(s).filteredOn(x -> x.label("name").equals("failer")).extracting(x -> x.metric().name())
                 .doesNotContain("container_cpu_usage_seconds_total");
-        assertThat(s).filteredOn(x -> x.metric() == PodmanMetrics.STATE && x.label("name").equals("failer"))
+        assertThat(s).filteredOn(x -> x.metric() == ContainerMetrics.STATE && x.label("name").equals("failer"))
                 .singleElement().satisfies(x -> assertThat(x.label("state")).isEqualTo("exited"));
-        assertThat(s).extracting(Sample::metric).allMatch(PodmanMetrics.all()::contains);
+        assertThat(s).extracting(Sample::metric).allMatch(ContainerMetrics.all()::contains);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
 import static io.podwatch.collectors.podman.PodmanItKit.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -53,14 +54,14 @@ class PodmanStatsIT {
         try {
             long pid = Long.parseLong(h.podman("inspect", "--format", "{{.State.Pid}}", "burner"));
             for (PodmanItKit kit : List.of(api, cgroup)) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), PodmanMetrics.CPU, "burner").isPresent());
-                double cpu0 = value(kit.collect(), PodmanMetrics.CPU, "burner").getAsDouble();
+                await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), ContainerMetrics.CPU, "burner").isPresent());
+                double cpu0 = value(kit.collect(), ContainerMetrics.CPU, "burner").getAsDouble();
                 double truth0 = processCpuSeconds(pid);
                 long t0 = System.nanoTime();
                 // real CPU time has to accrue: wait for the wall clock, not a fixed sleep
                 await().pollInterval(Duration.ofMillis(250)).atMost(Duration.ofSeconds(10))
                         .until(() -> System.nanoTime() - t0 > 3_000_000_000L);
-                double cpu1 = value(kit.collect(), PodmanMetrics.CPU, "burner").getAsDouble();
+                double cpu1 = value(kit.collect(), ContainerMetrics.CPU, "burner").getAsDouble();
                 double truth1 = processCpuSeconds(pid);
                 double wall = (System.nanoTime() - t0) / 1e9;
                 double rate = (cpu1 - cpu0) / wall;
@@ -95,15 +96,15 @@ class PodmanStatsIT {
             for (PodmanItKit kit : List.of(api, cgroup)) {
                 await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                     SampleBatch b = kit.collect();
-                    assertThat(value(b, PodmanMetrics.PROCESSES, "hog")).hasValue(4);
-                    assertThat(value(b, PodmanMetrics.MEMORY_USAGE, "hog").orElse(0)).isBetween(40e6, 60e6);
-                    assertThat(value(b, PodmanMetrics.MEMORY_WORKING_SET, "hog").orElse(0)).isGreaterThan(40e6);
-                    assertThat(value(b, PodmanMetrics.SPEC_MEMORY_LIMIT, "hog")).hasValue(128 << 20);
+                    assertThat(value(b, ContainerMetrics.PROCESSES, "hog")).hasValue(4);
+                    assertThat(value(b, ContainerMetrics.MEMORY_USAGE, "hog").orElse(0)).isBetween(40e6, 60e6);
+                    assertThat(value(b, ContainerMetrics.MEMORY_WORKING_SET, "hog").orElse(0)).isGreaterThan(40e6);
+                    assertThat(value(b, ContainerMetrics.SPEC_MEMORY_LIMIT, "hog")).hasValue(128 << 20);
                 });
             }
             SampleBatch b = cgroup.collect();
-            assertThat(value(b, PodmanMetrics.THREADS_MAX, "hog")).hasValue(50);
-            assertThat(value(b, PodmanMetrics.MEMORY_CACHE, "hog").orElse(0)).as("tmpfs is page cache").isGreaterThan(40e6);
+            assertThat(value(b, ContainerMetrics.THREADS_MAX, "hog")).hasValue(50);
+            assertThat(value(b, ContainerMetrics.MEMORY_CACHE, "hog").orElse(0)).as("tmpfs is page cache").isGreaterThan(40e6);
         } finally {
             h.podman("rm", "-f", "-t", "0", "hog");
         }
@@ -114,8 +115,8 @@ class PodmanStatsIT {
         h.runDetached(List.of("--name", "idle1"), "sleep 1000");
         h.runDetached(List.of("--name", "idle2"), "sleep 1000 & sleep 1000");
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> value(api.collect(), PodmanMetrics.CPU, "idle2").isPresent()
-                    && value(cgroup.collect(), PodmanMetrics.CPU, "idle2").isPresent());
+            await().atMost(Duration.ofSeconds(10)).until(() -> value(api.collect(), ContainerMetrics.CPU, "idle2").isPresent()
+                    && value(cgroup.collect(), ContainerMetrics.CPU, "idle2").isPresent());
             SampleBatch a = api.collect();
             SampleBatch c = cgroup.collect();
             Set<String> apiFamilies = families(a, "idle1");
@@ -124,13 +125,13 @@ class PodmanStatsIT {
             assertThat(cgFamilies).as("the cgroup path adds what the API lacks")
                     .contains("container_cpu_cfs_periods_total", "container_oom_events_total", "container_memory_rss");
             for (String name : List.of("idle1", "idle2")) {
-                for (MetricDef d : List.of(PodmanMetrics.PROCESSES, PodmanMetrics.STATE, PodmanMetrics.START_TIME)) {
+                for (MetricDef d : List.of(ContainerMetrics.PROCESSES, ContainerMetrics.STATE, ContainerMetrics.START_TIME)) {
                     assertThat(value(c, d, name)).as(d.name()).isEqualTo(value(a, d, name));
                 }
-                assertThat(value(c, PodmanMetrics.CPU, name).getAsDouble())
-                        .isCloseTo(value(a, PodmanMetrics.CPU, name).getAsDouble(), within(0.05));
-                assertThat(value(c, PodmanMetrics.MEMORY_USAGE, name).getAsDouble())
-                        .isCloseTo(value(a, PodmanMetrics.MEMORY_USAGE, name).getAsDouble(), within(1e6));
+                assertThat(value(c, ContainerMetrics.CPU, name).getAsDouble())
+                        .isCloseTo(value(a, ContainerMetrics.CPU, name).getAsDouble(), within(0.05));
+                assertThat(value(c, ContainerMetrics.MEMORY_USAGE, name).getAsDouble())
+                        .isCloseTo(value(a, ContainerMetrics.MEMORY_USAGE, name).getAsDouble(), within(1e6));
             }
         } finally {
             h.podman("rm", "-f", "-t", "0", "idle1", "idle2");
@@ -141,7 +142,7 @@ class PodmanStatsIT {
     void removedContainerIsGoneFromTheNextBatch() throws Exception {
         h.runDetached(List.of("--name", "shortlived"), "sleep 1000");
         for (PodmanItKit kit : List.of(api, cgroup)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), PodmanMetrics.STATE, "shortlived").isPresent());
+            await().atMost(Duration.ofSeconds(10)).until(() -> value(kit.collect(), ContainerMetrics.STATE, "shortlived").isPresent());
         }
         h.podman("rm", "-f", "-t", "0", "shortlived");
         for (PodmanItKit kit : List.of(api, cgroup)) {
@@ -167,8 +168,8 @@ class PodmanStatsIT {
                     .containsKey(ContainerEvents.STARTED_AT);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 SampleBatch b = api.collect();
-                assertThat(value(b, PodmanMetrics.RESTARTS, "crasher")).hasValue(3);
-                assertThat(value(b, PodmanMetrics.EXIT_CODE, "crasher")).hasValue(1);
+                assertThat(value(b, ContainerMetrics.RESTARTS, "crasher")).hasValue(3);
+                assertThat(value(b, ContainerMetrics.EXIT_CODE, "crasher")).hasValue(1);
             });
         } finally {
             h.podman("rm", "-f", "-t", "0", "crasher");

@@ -18,6 +18,8 @@ import io.podwatch.core.testing.RecordingEmitter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.core.inventory.Inventory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +30,18 @@ class PostureCollectorTest {
     final PostureConfig config = new PostureConfig(true, Duration.ofMinutes(10), Duration.ofHours(1), Severity.HIGH, 30,
             Allowlist.none());
     final CountingCommands commands = new CountingCommands();
+    final Inventory inventory = new Inventory(clock);
+    final ContainerTracker tracker = new ContainerTracker(api, inventory.feed("podman", "root", 100),
+            new RecordingEmitter(), clock);
     final PostureCollector collector = new PostureCollector(
             new PostureScanner(api, new HostFiles(Fixtures.dir("host/hardened")), commands, Allowlist.none(), 30, clock),
-            config, clock);
+            inventory, config, clock);
+
+    /** What the agent does: Podman's feed keeps the inventory current, the collector reads it. */
+    void scan() throws Exception {
+        tracker.relist();
+        collector.collect(out);
+    }
 
     @AfterEach
     void close() {
@@ -55,7 +66,7 @@ class PostureCollectorTest {
     void fixingAContainerResolvesItsFindingsAndRemovingItDropsItsMetrics() throws Exception {
         serve("privileged");
         String id = api.list.get(0).path("Id").asText();
-        collector.collect(out);
+        scan();
         assertThat(raised()).contains("PW-C-PRIVILEGED@privileged", "PW-C-ROOT-USER@privileged");
         assertThat(value(out.lastBatch(), "podwatch_posture_finding", "PW-C-PRIVILEGED")).isEqualTo(1.0);
         // 100 - privileged 40 - root 20 - memory 10 - cpu, rootfs, no-new-privileges 5 each
@@ -63,36 +74,39 @@ class PostureCollectorTest {
 
         out.events.clear();
         api.inspect.put(id, ((ObjectNode) Fixtures.json("inspect-5.x/good.json")).put("Id", id).put("Name", "privileged"));
-        collector.collect(out);
+        // the configuration changed under the same run: a re-create would change it; here the feed re-inspects
+        inventory.feeds().get(0).remove(id);
+        scan();
         assertThat(resolved()).contains("PW-C-PRIVILEGED@privileged", "PW-C-ROOT-USER@privileged");
         assertThat(raised()).isEmpty();
         assertThat(out.lastBatch().samples()).noneMatch(s -> s.metric() == PostureMetrics.FINDING && !s.label("name").isEmpty());
         assertThat(value(out.lastBatch(), "podwatch_posture_score", "")).isEqualTo(100.0);
 
         api.list.clear();
-        collector.collect(out);
+        scan();
         assertThat(out.lastBatch().samples()).noneMatch(s -> s.metric() == PostureMetrics.SCORE);
     }
 
     @Test
     void hostChecksRunAtStartThenOnlyWhenDue() throws Exception {
         serve("good");
-        collector.collect(out);
-        collector.collect(out);
+        scan();
+        scan();
         assertThat(commands.auditStatusCalls).isEqualTo(1);
         clock.advance(Duration.ofMinutes(61));
-        collector.collect(out);
+        scan();
         assertThat(commands.auditStatusCalls).isEqualTo(2);
     }
 
     @Test
     void aStartedContainerIsCheckedAtOnceOnTheCollectorsThread() throws Exception {
         collector.start();
-        collector.collect(out);
+        scan();
         serve("capadd");
-        collector.check(api.list.get(0).path("Id").asText());
+        tracker.relist();
         await().atMost(Duration.ofSeconds(10)).until(() -> raised().contains("PW-C-CAP-ADD@capadd"));
-        collector.forget(api.list.get(0).path("Id").asText());
+        api.list.clear();
+        tracker.relist();
         await().atMost(Duration.ofSeconds(10)).until(() -> resolved().contains("PW-C-CAP-ADD@capadd"));
     }
 
@@ -101,16 +115,17 @@ class PostureCollectorTest {
         assertThat(threads()).doesNotContain("podwatch-posture");
         collector.start();
         collector.start();
-        collector.collect(out);
+        scan();
         serve("good");
-        collector.check(api.list.get(0).path("Id").asText());
+        tracker.relist();
         await().atMost(Duration.ofSeconds(10)).until(() -> threads().contains("podwatch-posture"));
         long t0 = System.nanoTime();
         collector.close();
         collector.close();
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(6));
         await().atMost(Duration.ofSeconds(5)).until(() -> !threads().contains("podwatch-posture"));
-        collector.check("after-close");
+        serve("capadd");
+        tracker.relist();
         assertThat(collector.dropped()).isZero();
     }
 
@@ -119,9 +134,10 @@ class PostureCollectorTest {
     }
 
     @Test
-    void podmanDownFailsTheRunButHostFindingsAreStillKept() {
+    void podmanDownFailsItsFeedButHostFindingsAreStillKept() throws Exception {
         api.down = true;
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> collector.collect(out)).hasMessageContaining("Connection refused");
+        org.assertj.core.api.Assertions.assertThatThrownBy(tracker::relist).hasMessageContaining("Connection refused");
+        collector.collect(out);
         assertThat(collector.findings()).extracting(f -> f.check().id()).contains("PW-I-UNUSED-IMAGES", "PW-H-ROOTFUL-ENGINE");
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.podwatch.collectors.exec.ProcessCommandRunner;
+import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.testing.PodmanHarness;
@@ -168,16 +170,21 @@ class PostureContainersIT {
         PostureConfig config = new PostureConfig(true, Duration.ofMinutes(10), Duration.ofHours(1),
                 io.podwatch.core.model.Severity.HIGH, 30, Allowlist.none());
         RecordingEmitter out = new RecordingEmitter();
-        try (PostureCollector collector = new PostureCollector(scanner, config, Clock.systemUTC())) {
+        Inventory inventory = new Inventory(Clock.systemUTC());
+        ContainerTracker tracker = new ContainerTracker(api, inventory.feed("podman", "root", 100),
+                new RecordingEmitter(), Clock.systemUTC());
+        try (PostureCollector collector = new PostureCollector(scanner, inventory, config, Clock.systemUTC())) {
             collector.start();
+            tracker.relist();
             collector.collect(out);
-            String bad = run("redo", List.of("--user"), List.of("--network", "host"), PodmanHarness.IMAGE, "sleep 300");
-            // what the detector does on the container-start event
-            collector.check(bad);
+            run("redo", List.of("--user"), List.of("--network", "host"), PodmanHarness.IMAGE, "sleep 300");
+            // what the events stream does when the container starts: the inventory tells the collector
+            tracker.relist();
             await().atMost(Duration.ofSeconds(20)).until(() -> keys(out, FindingEvents.RAISED)
                     .containsAll(List.of("PW-C-HOST-NETWORK@redo", "PW-C-ROOT-USER@redo")));
             harness.podman("rm", "-f", "-t", "0", "redo");
             run("redo", List.of(), List.of(), PodmanHarness.IMAGE, "sleep 300");
+            tracker.relist();
             collector.collect(out);
             assertThat(keys(out, FindingEvents.RESOLVED)).contains("PW-C-HOST-NETWORK@redo", "PW-C-ROOT-USER@redo");
             assertThat(collector.findings()).noneMatch(f -> f.container() != null && f.container().name().equals("redo"));

@@ -36,25 +36,16 @@ class PostureDetectorTest {
             resolved.add(labels);
         }
     };
-    final PostureDetector detector = new PostureDetector(new PostureTrigger() {
-        @Override
-        public void check(String id) {
-            requests.add("check " + id);
-        }
-
-        @Override
-        public void forget(String id) {
-            requests.add("forget " + id);
-        }
-    }, Severity.HIGH);
+    final PostureDetector detector = new PostureDetector(Severity.HIGH);
 
     @Test
-    void containerEventsTriggerChecks() {
-        for (String action : List.of(ContainerEvents.CREATE, ContainerEvents.START, ContainerEvents.DIED, ContainerEvents.REMOVE)) {
+    void containerEventsAloneRaiseNothing() {
+        for (String action : List.of(ContainerEvents.CREATE, ContainerEvents.START, ContainerEvents.REMOVE)) {
             detector.onEvent(new Event(T, EventKind.EVENT, action, "process", Severity.INFO, ContainerEvents.SOURCE, WEB,
                     "", Map.of()), alerts);
         }
-        assertThat(requests).containsExactly("check " + WEB.id(), "check " + WEB.id(), "forget " + WEB.id());
+        assertThat(fired).isEmpty();
+        assertThat(resolved).isEmpty();
     }
 
     @Test
@@ -65,39 +56,22 @@ class PostureDetectorTest {
         Finding lsm = Finding.of(HostChecks.NO_LSM, Outcome.fail("none"), null);
         detector.onEvent(FindingEvents.raised(priv, T), alerts);
         detector.onSamples(PostureMetrics.batch(List.of(priv, rootfs, cgroup, lsm), List.of(WEB), T), alerts);
-        assertThat(fired).extracting(a -> a.labels().get("check") + "@" + a.labels().get("name"))
+        assertThat(fired).extracting(a -> a.labels().get("check") + "@" + a.labels().getOrDefault("container", "host"))
                 .containsExactlyInAnyOrder("PW-C-PRIVILEGED@web", "PW-H-NO-LSM@host");
+        assertThat(fired).filteredOn(x -> x.labels().get("check").equals("PW-H-NO-LSM"))
+                .allMatch(x -> !x.labels().containsKey("container"), "host findings name no container");
         Alert a = fired.stream().filter(x -> x.labels().get("check").equals("PW-C-PRIVILEGED")).findFirst().orElseThrow();
         assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(a.container()).isEqualTo(WEB);
         assertThat(a.annotations()).containsEntry("evidence", "--privileged").containsKey("remediation");
+        assertThat(a.annotations().get("summary")).contains("PW-C-PRIVILEGED", "container web");
+        assertThat(a.annotations().get("description")).contains("PW-C-PRIVILEGED", "container web", "--privileged");
 
         fired.clear();
         Finding accepted = priv.accepted("GPU");
         detector.onSamples(PostureMetrics.batch(List.of(accepted, lsm), List.of(WEB), T), alerts);
         assertThat(fired).extracting(x -> x.labels().get("check")).containsExactly("PW-H-NO-LSM");
-        assertThat(resolved).containsExactly(Map.of("check", "PW-C-PRIVILEGED", "name", "web"));
-    }
-
-    @Test
-    void eventsBeforeBindingAreIgnoredThenForwarded() {
-        PostureDetector unbound = new PostureDetector(Severity.HIGH);
-        Event start = new Event(T, EventKind.EVENT, ContainerEvents.START, "process", Severity.INFO,
-                ContainerEvents.SOURCE, WEB, "", Map.of());
-        unbound.onEvent(start, alerts);
-        assertThat(requests).isEmpty();
-        unbound.bind(new PostureTrigger() {
-            @Override
-            public void check(String id) {
-                requests.add("check " + id);
-            }
-
-            @Override
-            public void forget(String id) {
-                requests.add("forget " + id);
-            }
-        }).onEvent(start, alerts);
-        assertThat(requests).containsExactly("check " + WEB.id());
+        assertThat(resolved).containsExactly(Map.of("check", "PW-C-PRIVILEGED", "container", "web"));
     }
 
     @Test

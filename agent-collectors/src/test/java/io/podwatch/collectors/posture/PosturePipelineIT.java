@@ -2,7 +2,6 @@ package io.podwatch.collectors.posture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
-import io.podwatch.core.inventory.Inventory;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,6 +12,7 @@ import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.posture.Allowlist;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The continuous path wired as the agent wires it: Podman's event stream → processing stage →
- * {@link PostureDetector} → {@link PostureCollector#check} on its own thread → sample batch →
- * alert; removing the container resolves it. The collector's own interval never elapses here, so
+ * The continuous path wired as the agent wires it: Podman's event stream → container inventory →
+ * {@link PostureCollector} checks on its own thread → finding events and sample batch → processing
+ * stage → {@link PostureDetector} → alert; removing the container resolves it. The collector's own interval never elapses here, so
  * only the container event can have caused the check.
  */
 class PosturePipelineIT {
@@ -42,12 +42,12 @@ class PosturePipelineIT {
         Alerts alerts = new Alerts() {
             @Override
             public void fire(Alert alert) {
-                fired.add(alert.labels().get("check") + "@" + alert.labels().get("name"));
+                fired.add(alert.labels().get("check") + "@" + alert.labels().get("container"));
             }
 
             @Override
             public void resolve(String name, Map<String, String> labels) {
-                resolved.add(labels.get("check") + "@" + labels.get("name"));
+                resolved.add(labels.get("check") + "@" + labels.get("container"));
             }
         };
         List<Managed> started = new ArrayList<>();
@@ -71,11 +71,11 @@ class PosturePipelineIT {
         PostureDetector detector = new PostureDetector(config.alertMinSeverity());
         ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(detector), List.of(), alerts, clock,
                 1000, meters);
-        PodmanModule podman = PodmanModule.create(PodmanItKit.config(h, StatsSourceKind.API), state, new Inventory(clock), stage, clock,
-                meters);
+        Inventory inventory = new Inventory(clock);
+        PodmanModule podman = PodmanModule.create(PodmanItKit.config(h, StatsSourceKind.API), state, inventory, stage,
+                clock, meters);
         PostureCollector posture = new PostureCollector(new PostureScanner(podman.api(), HostFiles.real(),
-                new ProcessCommandRunner(), config.allow(), config.unusedDays(), clock), config, clock);
-        detector.bind(posture);
+                new ProcessCommandRunner(), config.allow(), config.unusedDays(), clock), inventory, config, clock);
         List<Managed> order = new ArrayList<>(List.of(stage));
         order.addAll(podman.managed());
         order.add(posture);

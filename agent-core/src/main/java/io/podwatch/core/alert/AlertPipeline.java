@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
-import io.podwatch.core.process.Detector;
-import io.podwatch.core.process.EventSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,29 +14,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The {@link Alerts} implementation: tracks alert state, damps flapping, groups and dedups, and
- * hands notifications to each sink's {@link Route}. Everything runs on the processing thread:
- * {@code fire}/{@code resolve} from detectors, {@link #tick} from the stage's once-a-second tick
- * (it is a {@link Detector} for that reason — list it last so it sees this second's changes).
+ * mutes what its {@link Inhibitions} rules say is inhibited by another firing alert, and hands
+ * notifications to each sink's {@link Route}. Runs on the processing thread: {@code fire}/{@code resolve}
+ * from detectors, {@link #tick} from the stage after the detectors' ticks; the routes' queues hand the
+ * durable outbox write to another thread ({@link OutboxHandoff}).
  * Every state change is written to {@code stateLog} (the event log) as an {@code alert} event.
  */
-public final class AlertPipeline implements Alerts, Detector {
+public final class AlertPipeline implements Alerts {
     private final AlertPipelineConfig settings;
     private final Inhibitions inhibitions;
-    private final EventSink stateLog;
+    private final Consumer<Event> stateLog;
     private final Clock clock;
     private final List<RouteState> routes = new ArrayList<>();
     private final Map<String, TrackedAlert> tracked = new HashMap<>();
     private final Map<String, AlertGroup> groups = new LinkedHashMap<>();
     private final Map<Suppression, Counter> suppressed;
+    /** Firing alerts that are the source of an inhibition rule, by fingerprint: what {@link #inhibited} checks. */
+    private final Map<String, Alert> firingSources = new HashMap<>();
+    private final java.util.Set<String> sourceNames;
     private volatile int firingCount;
 
     public AlertPipeline(AlertPipelineConfig settings, List<Route> routes, Inhibitions inhibitions,
-                         EventSink stateLog, Clock clock, MeterRegistry meters) {
+                         Consumer<Event> stateLog, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.inhibitions = inhibitions;
+        this.sourceNames = inhibitions.rules().stream().map(Inhibitions.Rule::sourceAlert)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.stateLog = stateLog;
         this.clock = clock;
         this.suppressed = Suppression.counters(meters);
@@ -48,18 +53,17 @@ public final class AlertPipeline implements Alerts, Detector {
     }
 
     @Override
-    public String name() {
-        return "alert-pipeline";
-    }
-
-    @Override
     public void fire(Alert alert) {
-        if (inhibitions.inhibits(alert)) {
-            suppressed.get(Suppression.INHIBITED).increment();
-            return;
-        }
         Instant now = clock.instant();
         TrackedAlert t = tracked.get(alert.fingerprint());
+        if (inhibited(alert)) {
+            suppressed.get(Suppression.INHIBITED).increment();
+            if (t != null && t.state.firing()) {
+                // it fired before its source did: what it says is now noise, take it back
+                resolveNow(t, now);
+            }
+            return;
+        }
         if (t != null && t.state.firing()) {
             if (t.resolveHeld) {
                 t.resolveHeld = false;
@@ -112,12 +116,12 @@ public final class AlertPipeline implements Alerts, Detector {
         changed(t, "alert-resolved", now);
     }
 
-    @Override
-    public void onTick(Instant now, Alerts alerts) {
-        tick(now);
+    private boolean inhibited(Alert alert) {
+        return !firingSources.isEmpty() && inhibitions.inhibits(alert, firingSources.values());
     }
 
     /** Time-driven steps: release calmed flapping alerts, flush due groups, feed the routes. */
+    @Override
     public void tick(Instant now) {
         for (Iterator<TrackedAlert> it = tracked.values().iterator(); it.hasNext(); ) {
             TrackedAlert t = it.next();
@@ -153,6 +157,13 @@ public final class AlertPipeline implements Alerts, Detector {
      * flushed at once rather than on the next tick, so a change costs no tick latency.
      */
     private void changed(TrackedAlert t, String action, Instant now) {
+        if (sourceNames.contains(t.state.alert().name())) {
+            if (t.state.firing()) {
+                firingSources.put(t.state.fingerprint(), t.state.alert());
+            } else {
+                firingSources.remove(t.state.fingerprint());
+            }
+        }
         AlertGroup g = group(t.state, now);
         g.put(t.state);
         firingCount = (int) tracked.values().stream().filter(a -> a.state.firing()).count();

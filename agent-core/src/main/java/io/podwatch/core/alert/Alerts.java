@@ -1,5 +1,6 @@
 package io.podwatch.core.alert;
 
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -12,4 +13,12 @@ public interface Alerts {
 
     /** The condition named by {@code name} and {@code labels} no longer holds; no-op if it was not firing. */
     void resolve(String name, Map<String, String> labels);
+
+    /**
+     * Time-driven steps (release calmed flapping alerts, flush due groups, feed the routes): the
+     * processing stage calls it about once a second, after the detectors' own ticks, so it sees this
+     * second's changes. The pipeline is ticked as the pipeline, not as a detector.
+     */
+    default void tick(Instant now) {
+    }
 }

@@ -12,7 +12,8 @@ public interface Collector extends Managed {
     /**
      * Runs one collection and hands the results to {@code out}. Called on this collector's own
      * worker thread, never concurrently with itself. Must react to interruption (the runner
-     * interrupts a collection that overruns its timeout).
+     * interrupts a collection that overruns its timeout). Its sample batches are named after
+     * {@link #name()}: that is the source the runner retracts when the collector keeps failing.
      */
     void collect(Emitter out) throws Exception;
 }

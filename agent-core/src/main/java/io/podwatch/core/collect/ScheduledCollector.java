@@ -29,6 +29,8 @@ final class ScheduledCollector {
 
     private final Collector collector;
     private final CollectorRunner.Schedule schedule;
+    /** Consecutive failed runs after which the collector\'s last batch is retracted from exposition. */
+    static final int STALE_AFTER = 3;
     private final Emitter out;
     private final Clock clock;
     private final Backoff backoff;
@@ -178,6 +180,10 @@ final class ScheduledCollector {
         failures.increment();
         int n = ++consecutiveFailures;
         lastError = message;
+        if (n == STALE_AFTER) {
+            // its last batch (named after it) is old news now; up=0 and lastError say why it is gone
+            out.retract(collector.name());
+        }
         notBefore = n == 1 ? Instant.MIN : clock.instant().plus(backoff.delay(n - 1));
         String note = logThrottle.note();
         if (note != null) {

@@ -19,4 +19,13 @@ public interface Emitter {
      * loss (the audit trail advances its checkpoint only after this returns).
      */
     void eventAwait(Event event) throws InterruptedException;
+
+    /**
+     * The source's last batch no longer describes the present (e.g. its collector failed run after
+     * run: {@code podwatch_collector_up} says so): forget it, and the batches derived from it
+     * (named {@code <deriver>/<source>}, as anomaly scores are), so {@code /metrics} stops showing
+     * series as if they were current. The next batch of the source brings them back. Never blocks.
+     */
+    default void retract(String source) {
+    }
 }

@@ -16,9 +16,14 @@ public final class LatestSamples {
         bySource.put(batch.source(), batch);
     }
 
-    /** Forgets a source, e.g. when its collector stops. */
+    /**
+     * Forgets a source (e.g. its collector keeps failing) and every batch derived from it, named
+     * {@code <deriver>/<source>}.
+     */
     public void remove(String source) {
         bySource.remove(source);
+        String derived = "/" + source;
+        bySource.keySet().removeIf(k -> k.endsWith(derived));
     }
 
     public List<SampleBatch> snapshot() {

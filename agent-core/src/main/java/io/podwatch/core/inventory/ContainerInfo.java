@@ -93,7 +93,8 @@ public record ContainerInfo(ContainerKey key, String name, String image, String 
         Instant started = startedAt != null && detail.startedAt != null
                 && startedAt.getEpochSecond() == detail.startedAt.getEpochSecond() ? detail.startedAt : startedAt;
         return new ContainerInfo(key, name, image, imageId.isEmpty() ? detail.imageId : imageId,
-                pod.isEmpty() ? detail.pod : pod, state, detail.created, started, detail.finishedAt, exitCode, pid,
+                pod.isEmpty() ? detail.pod : pod, state, detail.created != null ? detail.created : created, started,
+                finishedAt != null ? finishedAt : detail.finishedAt, exitCode, pid,
                 detail.conmonPid, restarts, detail.restartPolicy, detail.restartMax, detail.cgroupPath, detail.labels,
                 detail.mounts, detail.limits, detail.security, detail.infra, true);
     }

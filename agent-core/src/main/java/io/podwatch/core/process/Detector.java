@@ -1,6 +1,7 @@
 package io.podwatch.core.process;
 
 import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.SampleBatch;
 import java.time.Instant;
@@ -13,6 +14,15 @@ public interface Detector {
     String name();
 
     default void onSamples(SampleBatch batch, Alerts alerts) {
+    }
+
+    /**
+     * For detectors that derive samples of their own (e.g. anomaly scores): they hand them to
+     * {@code out} like any source, so they reach {@code /metrics} and the other detectors the same
+     * way. The stage calls this one; by default it is {@link #onSamples(SampleBatch, Alerts)}.
+     */
+    default void onSamples(SampleBatch batch, Alerts alerts, Emitter out) {
+        onSamples(batch, alerts);
     }
 
     default void onEvent(Event event, Alerts alerts) {

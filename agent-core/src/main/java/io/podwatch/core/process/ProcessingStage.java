@@ -99,6 +99,11 @@ public final class ProcessingStage implements Emitter, Managed {
     }
 
     @Override
+    public void retract(String source) {
+        latest.remove(source);
+    }
+
+    @Override
     public void eventAwait(Event event) throws InterruptedException {
         queue.put(event);
     }
@@ -130,6 +135,8 @@ public final class ProcessingStage implements Emitter, Managed {
                     for (Detector d : detectors) {
                         guarded(d.name(), () -> d.onTick(now, alerts));
                     }
+                    // after the detectors, so the pipeline sees this second's changes
+                    tickAlerts(now);
                 }
             } catch (InterruptedException e) {
                 throw e;
@@ -153,7 +160,7 @@ public final class ProcessingStage implements Emitter, Managed {
     private void dispatch(Object item) {
         if (item instanceof SampleBatch batch) {
             for (Detector d : detectors) {
-                guarded(d.name(), () -> d.onSamples(batch, alerts));
+                guarded(d.name(), () -> d.onSamples(batch, alerts, this));
             }
         } else if (item instanceof Event event) {
             for (EventSink s : sinks) {
@@ -163,6 +170,10 @@ public final class ProcessingStage implements Emitter, Managed {
                 guarded(d.name(), () -> d.onEvent(event, alerts));
             }
         }
+    }
+
+    private void tickAlerts(Instant now) {
+        guarded("alert pipeline tick", () -> alerts.tick(now));
     }
 
     /**

@@ -173,13 +173,46 @@ class AlertPipelineTest {
         assertThat(hook.received).hasSize(2);
     }
 
+    private static final Inhibitions LOOP_MUTES_RESOURCES = Inhibitions.of(List.of(new Inhibitions.Rule("Loop",
+            Map.of("category", "resource"), List.of("container"))));
+
+    private static Alert loop(String container) {
+        return new Alert("Loop", Severity.HIGH, Map.of("container", container), Map.of(), null);
+    }
+
+    private static Alert resource(String container) {
+        return new Alert("CpuAnomaly", Severity.MEDIUM, Map.of("container", container, "category", "resource"),
+                Map.of(), null);
+    }
+
     @Test
-    void inhibitedAlertsAreCountedNotSent() {
-        AlertPipeline p = new AlertPipeline(settings, List.of(Route.of(hook)), a -> true, log::add, clock, meters);
-        p.fire(alert("web", "0"));
+    void whileASourceFiresMatchingTargetsOfTheSameContainerAreInhibitedAndCounted() {
+        AlertPipeline p = new AlertPipeline(settings, List.of(Route.of(hook)), LOOP_MUTES_RESOURCES, log::add, clock,
+                meters);
+        p.fire(loop("web"));
+        p.fire(resource("web"));
+        p.fire(resource("db"));
         run(p, 20);
-        assertThat(hook.received).isEmpty();
+        assertThat(hook.received).flatExtracting(Notification::alerts).extracting(s -> s.alert().name() + "@"
+                + s.alert().labels().get("container")).containsExactlyInAnyOrder("Loop@web", "CpuAnomaly@db");
         assertThat(suppressed(Suppression.INHIBITED)).isEqualTo(1);
+
+        p.resolve("Loop", Map.of("container", "web"));
+        p.fire(resource("web"));
+        run(p, 80);
+        assertThat(hook.received).flatExtracting(Notification::alerts).anyMatch(s -> s.firing()
+                && s.alert().name().equals("CpuAnomaly") && s.alert().labels().get("container").equals("web"));
+    }
+
+    @Test
+    void aTargetFiringBeforeItsSourceIsTakenBack() {
+        AlertPipeline p = new AlertPipeline(settings, List.of(Route.of(hook)), LOOP_MUTES_RESOURCES, log::add, clock,
+                meters);
+        p.fire(resource("web"));
+        p.fire(loop("web"));
+        p.fire(resource("web"));
+        assertThat(log).extracting(e -> e.action() + " " + e.fields().get("rule.name"))
+                .containsExactly("alert-firing CpuAnomaly", "alert-firing Loop", "alert-resolved CpuAnomaly");
     }
 
     @Test

@@ -88,7 +88,7 @@ public class AnomalyBench {
 
         @Setup(Level.Trial)
         public void setUp() throws ConfigException {
-            detector = new ContainerAnomalyDetector(defaults(), new LatestSamples(), name -> false);
+            detector = new ContainerAnomalyDetector(defaults());
             batches = new SyntheticBatches(CONTAINERS, 7);
             for (int k = 0; k < 300; k++) {
                 detector.onSamples(batches.next(), alerts);

@@ -40,7 +40,7 @@ final class RetainedBytes {
         before = usedAfterGc();
         Alerts alerts = new AnomalyBench.NoAlerts();
         LatestSamples scores = new LatestSamples();
-        ContainerAnomalyDetector container = new ContainerAnomalyDetector(AnomalyBench.defaults(), scores, n -> false);
+        ContainerAnomalyDetector container = new ContainerAnomalyDetector(AnomalyBench.defaults());
         SyntheticBatches batches = new SyntheticBatches(AnomalyBench.CONTAINERS, 5);
         for (int k = 0; k < 300; k++) {
             container.onSamples(batches.next(), alerts);

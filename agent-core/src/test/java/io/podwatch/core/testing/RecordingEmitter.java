@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingEmitter implements Emitter {
     public final List<SampleBatch> batches = new CopyOnWriteArrayList<>();
     public final List<Event> events = new CopyOnWriteArrayList<>();
+    public final List<String> retracted = new CopyOnWriteArrayList<>();
 
     @Override
     public void samples(SampleBatch batch) {
@@ -24,6 +25,11 @@ public final class RecordingEmitter implements Emitter {
     @Override
     public void eventAwait(Event event) {
         events.add(event);
+    }
+
+    @Override
+    public void retract(String source) {
+        retracted.add(source);
     }
 
     public SampleBatch lastBatch() {

@@ -3,6 +3,7 @@ package io.podwatch.agent.sink;
 import io.podwatch.core.alert.AlertPipeline;
 import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Inhibitions;
+import io.podwatch.core.alert.OutboxHandoff;
 import io.podwatch.core.alert.Route;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigError;
@@ -23,6 +24,7 @@ import java.util.List;
 public final class Alerting {
     private final List<EventSinkFactory.Output> eventSinks;
     private final AlertPipeline pipeline;
+    private final OutboxHandoff handoff;
     private final List<Dispatcher> dispatchers;
     private final StateTee stateTee;
 
@@ -42,8 +44,9 @@ public final class Alerting {
         }
     }
 
-    private Alerting(List<EventSinkFactory.Output> eventSinks, AlertPipeline pipeline, List<Dispatcher> dispatchers,
-                     StateTee stateTee) {
+    private Alerting(List<EventSinkFactory.Output> eventSinks, AlertPipeline pipeline, OutboxHandoff handoff,
+                     List<Dispatcher> dispatchers, StateTee stateTee) {
+        this.handoff = handoff;
         this.stateTee = stateTee;
         this.eventSinks = List.copyOf(eventSinks);
         this.pipeline = pipeline;
@@ -52,7 +55,7 @@ public final class Alerting {
 
     /**
      * @param context its {@code events} is ignored: the event sinks built here take its place
-     * @param inhibitions e.g. the {@code ContainerRestartLoop} detector
+     * @param inhibitions rules muting alerts while others fire, e.g. {@code ContainerRestartLoop.INHIBIT}
      */
     public static Alerting create(Config c, List<Configured<EventSinkFactory<?>>> eventSinkFactories,
                                   List<Configured<ReceiverFactory<?>>> receiverFactories, SinkContext context,
@@ -67,18 +70,20 @@ public final class Alerting {
         OutboxLimits limits = OutboxKeys.from(c);
         List<Route> routes = new ArrayList<>();
         List<Dispatcher> dispatchers = new ArrayList<>();
+        // the outbox append + fsync happens on podwatch-alerts, not on the processing thread
+        OutboxHandoff handoff = new OutboxHandoff(10_000);
         for (Configured<ReceiverFactory<?>> f : receiverFactories) {
             for (Delivery d : deliveries(f.factory(), f, withEvents)) {
                 Dispatcher dispatcher = new Dispatcher(d.sink(), context.stateDir().resolve("outbox").resolve(d.sink().name()),
                         limits, d.backoff(), allEvents, context.clock(), context.meters(), context.files());
                 dispatchers.add(dispatcher);
-                routes.add(new Route(dispatcher, d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
+                routes.add(new Route(handoff.wrap(dispatcher), d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
             }
         }
         StateTee tee = new StateTee(allEvents);
-        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, tee,
+        AlertPipeline pipeline = new AlertPipeline(AlertPipelineConfig.from(c), routes, inhibitions, tee::accept,
                 context.clock(), context.meters());
-        return new Alerting(events, pipeline, dispatchers, tee);
+        return new Alerting(events, pipeline, handoff, dispatchers, tee);
     }
 
     /** Reads the factories' configs (all errors at once), then builds as above. */
@@ -127,7 +132,7 @@ public final class Alerting {
         return List.copyOf(eventSinks);
     }
 
-    /** Pass to {@code ProcessingStage} as its {@code Alerts}, and append to its detectors (for the tick). */
+    /** Pass to {@code ProcessingStage} as its {@code Alerts} (it ticks it after the detectors). */
     public AlertPipeline pipeline() {
         return pipeline;
     }
@@ -141,10 +146,11 @@ public final class Alerting {
         return dispatchers;
     }
 
-    /** Start order: event sinks, then the dispatchers. Add these before the processing stage. */
+    /** Start order: event sinks, the dispatchers, the outbox hand-off. Add these before the processing stage. */
     public List<Managed> managed() {
         List<Managed> m = new ArrayList<>(eventSinks);
         m.addAll(dispatchers);
+        m.add(handoff);
         return m;
     }
 }

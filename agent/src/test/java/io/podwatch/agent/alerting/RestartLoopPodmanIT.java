@@ -20,6 +20,7 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.PodmanItKit;
 import io.podwatch.collectors.podman.PodmanModule;
 import io.podwatch.collectors.testing.PodmanHarness;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
@@ -94,10 +95,11 @@ class RestartLoopPodmanIT {
             Clock clock = Clock.systemUTC();
             ContainerRestartLoop loop = new ContainerRestartLoop(RestartLoopConfig.from(cfg));
             Alerting alerting = Alerting.create(cfg, ConfigFiles.hostEnv(), BuiltIns.eventSinks(), BuiltIns.receivers(),
-                    new SinkContext(clock, meters, dir.resolve("state"), System.getenv(), Map.of("host", "it"), e -> { }), loop);
+                    new SinkContext(clock, meters, dir.resolve("state"), System.getenv(), Map.of("host", "it"), e -> { }),
+                    Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT)));
             LatestSamples latest = new LatestSamples();
             ProcessingStage stage = new ProcessingStage(latest, List.of(loop,
-                    new ContainerOomKilled(RestartLoopConfig.from(cfg)), alerting.pipeline()),
+                    new ContainerOomKilled(RestartLoopConfig.from(cfg))),
                     alerting.eventSinks(), alerting.pipeline(), clock, 10_000, meters);
             PodmanConfig podman = PodmanItKit.config(h, PodmanConfig.StatsSourceKind.API);
             PodmanModule module = PodmanModule.create(podman, dir.resolve("state"), new Inventory(clock), stage, clock,

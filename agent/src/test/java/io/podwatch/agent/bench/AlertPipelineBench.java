@@ -12,6 +12,7 @@ import io.podwatch.agent.sink.testing.WebhookReceiver;
 import io.podwatch.agent.sink.webhook.WebhookConfig;
 import io.podwatch.agent.sink.webhook.WebhookSink;
 import io.podwatch.core.alert.Alert;
+import io.podwatch.core.alert.OutboxHandoff;
 import io.podwatch.core.alert.AlertPipeline;
 import io.podwatch.core.alert.AlertPipelineConfig;
 import io.podwatch.core.alert.Alerts;
@@ -99,12 +100,14 @@ public final class AlertPipelineBench {
             public void submit(io.podwatch.core.alert.Notification notification) {
             }
         };
+        OutboxHandoff alerts = new OutboxHandoff(10_000);
         AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                 Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
-                List.of(Route.of(discard)), Inhibitions.NONE, log, clock, meters);
-        ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),
+                List.of(Route.of(alerts.wrap(discard))), Inhibitions.NONE, log::accept, clock, meters);
+        ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
                 List.of(log), pipeline, clock, 10_000, meters);
         log.start();
+        alerts.start();
         stage.start();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -117,6 +120,7 @@ public final class AlertPipelineBench {
         }
         long ns = System.nanoTime() - t0;
         stage.close();
+        alerts.close();
         log.close();
         double written = meters.get("podwatch.eventlog.written").counter().count();
         System.out.printf("throughput: %d events (+1000 alert state changes) through stage, dedup and grouping in %.2f s"
@@ -170,11 +174,13 @@ public final class AlertPipelineBench {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             Dispatcher d = dispatcher(dir, "e2e", r, meters);
             Clock clock = Clock.systemUTC();
+            OutboxHandoff alerts = new OutboxHandoff(10_000);
             AlertPipeline pipeline = new AlertPipeline(new AlertPipelineConfig(List.of("alertname", "container"),
                     Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(4), 4, Duration.ofMinutes(10)),
-                    List.of(Route.of(d)), Inhibitions.NONE, e -> { }, clock, meters);
-            ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector(), pipeline),
+                    List.of(Route.of(alerts.wrap(d))), Inhibitions.NONE, e -> { }, clock, meters);
+            ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(new FiringDetector()),
                     List.of(), pipeline, clock, 10_000, meters);
+            alerts.start();
             stage.start();
             List<Long> lat = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -188,6 +194,7 @@ public final class AlertPipelineBench {
             }
             report("end to end event→webhook received (group-wait 0s)", lat);
             stage.close();
+            alerts.close();
             d.close();
         }
     }

@@ -3,7 +3,7 @@ package io.podwatch.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.podwatch.collectors.audit.AuditMetrics;
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.collectors.host.HostMetrics;
 import io.podwatch.collectors.podman.container.InspectJson;
 import io.podwatch.collectors.podman.stats.ContainerSamples;
@@ -72,6 +72,6 @@ class MetricsGoldenTest {
         return List.of(new SampleBatch("podman", T, podman), new SampleBatch("host", T, host),
                 new SampleBatch("audit-status", T, audit),
                 PostureMetrics.batch(findings, List.of(ref), T),
-                new SampleBatch("anomaly", T, List.of(ContainerAnomalyDetector.SCORE.sample(0.125, burner.name(), "cpu"))));
+                new SampleBatch("anomaly/podman", T, List.of(ContainerAnomalyDetector.SCORE.sample(0.125, burner.name(), "cpu"))));
     }
 }

@@ -46,7 +46,8 @@ class AlertingTest {
         Config c = ConfigReader.read("podwatch.yaml", ISSUE_YAML, BuiltIns.settings(), ENV);
         Alerting a = create(c);
         assertThat(a.dispatchers()).extracting(Dispatcher::sink).containsExactly("webhook-0", "alertmanager-0", "email");
-        assertThat(a.managed()).extracting(Managed::name).containsExactly("eventlog", "sink-webhook-0", "sink-alertmanager-0", "sink-email");
+        assertThat(a.managed()).extracting(Managed::name).containsExactly("eventlog", "sink-webhook-0", "sink-alertmanager-0", "sink-email",
+                "alerts");
         a.managed().forEach(Managed::close);
     }
 

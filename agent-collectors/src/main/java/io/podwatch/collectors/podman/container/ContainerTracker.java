@@ -106,6 +106,26 @@ public final class ContainerTracker {
         LifecycleEvents.of(e, known).ifPresent(out::event);
     }
 
+    /**
+     * Inspects a container the inventory does not know yet (a consumer saw its id before the events
+     * stream told us) and adds it; empty when the engine does not know it or cannot answer. Not
+     * synchronized, so a caller on another thread never waits behind a slow re-list; emits nothing
+     * (its start event follows on the stream).
+     */
+    public Optional<ContainerInfo> learn(String id) {
+        Optional<ContainerInfo> known = containers.get(id);
+        if (known.isPresent()) {
+            return known;
+        }
+        try {
+            Optional<ContainerInfo> now = inspect(id);
+            now.ifPresent(containers::put);
+            return now;
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Re-inspects; keeps the old view when the API cannot answer right now. */
     private ContainerInfo refresh(String id, ContainerInfo known) {
         try {

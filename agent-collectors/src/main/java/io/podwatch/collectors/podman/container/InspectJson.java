@@ -39,9 +39,11 @@ public final class InspectJson {
         String name = names.isArray() && !names.isEmpty() ? strip(names.get(0).asText("")) : "";
         long started = c.path("StartedAt").asLong(0);
         int restarts = c.has("Restarts") ? c.path("Restarts").asInt(0) : -1;
-        return ContainerInfo.listed(key, name, c.path("Image").asText(""), c.path("PodName").asText(""),
-                lower(c, "State"), c.path("Pid").asLong(0), c.path("ExitCode").asInt(0),
-                started > 0 ? Instant.ofEpochSecond(started) : null, restarts);
+        return new ContainerInfo(key, name, c.path("Image").asText(""), Json.text(c, "ImageID"),
+                c.path("PodName").asText(""), lower(c, "State"), listTime(c, "Created"),
+                unix(started), listTime(c, "ExitedAt"), c.path("ExitCode").asInt(0), c.path("Pid").asLong(0),
+                0, restarts, "", 0, "", Json.stringMap(c, "Labels"), List.of(), Limits.NONE, Security.UNKNOWN,
+                c.path("IsInfra").asBoolean(false), false);
     }
 
     /** {@code GET /libpod/containers/{id}/json}, or the CLI's {@code podman inspect} output. */
@@ -133,6 +135,17 @@ public final class InspectJson {
 
     private static String lower(JsonNode node, String field) {
         return Json.text(node, field).toLowerCase(Locale.ROOT);
+    }
+
+    /** Lists give unix seconds (4.x prints Created as RFC 3339 text); year 1 (negative) is "never". */
+    private static Instant listTime(JsonNode c, String field) {
+        JsonNode n = Json.at(c, field);
+        return n != null && n.isTextual() && !n.asText().matches("-?\\d+") ? time(n.asText()) : unix(Json.number(c, field));
+    }
+
+    /** Unix seconds; 0 or less (Podman prints year 1 as negative) is "never". */
+    private static Instant unix(long seconds) {
+        return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
     }
 
     /** Docker's inspect prefixes the name with "/". */

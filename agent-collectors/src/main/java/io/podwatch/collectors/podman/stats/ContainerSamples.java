@@ -1,6 +1,6 @@
 package io.podwatch.collectors.podman.stats;
 
-import static io.podwatch.collectors.podman.PodmanMetrics.*;
+import static io.podwatch.core.model.ContainerMetrics.*;
 
 import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.model.MetricDef;

@@ -61,7 +61,7 @@ final class AnomalyPipeline implements AutoCloseable {
                 new HostEnv(true, "/", Map.of())));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         LatestSamples latest = new LatestSamples();
-        stage = new ProcessingStage(latest, List.of(new Tap(), new ContainerAnomalyDetector(config, latest, n -> false)),
+        stage = new ProcessingStage(latest, List.of(new Tap(), new ContainerAnomalyDetector(config)),
                 List.of(), new Recording(), Clock.systemUTC(), 10_000, meters);
         PodmanConfig pc = PodmanItKit.config(h, StatsSourceKind.CGROUP);
         pc = new PodmanConfig(pc.socket(), pc.candidates(), Duration.ofSeconds(1), Duration.ofMillis(900), pc.statsSource(),

@@ -97,11 +97,19 @@ class ContainerAnomalyIT {
         try {
             h.runDetached(List.of("--name", "web", "--network", net),
                     "mkdir -p /www && dd if=/dev/zero of=/www/big bs=1M count=20 2>/dev/null && httpd -f -p 8080 -h /www");
+            // by address: a CNI network without the dnsname plugin (Debian 12's podman) resolves no names
+            String webIp = h.podman("inspect", "-f", "{{(index .NetworkSettings.Networks \"" + net + "\").IPAddress}}",
+                    "web").strip();
             h.runDetached(List.of("--name", "fetcher", "--network", net), "sleep " + IDLE_SECONDS
-                    + "; while :; do wget -q -O /dev/null http://web:8080/big; done");
-            await().atMost(Duration.ofSeconds(IDLE_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").isPresent()
-                            && pipeline.firstFire("ContainerNetworkAnomaly", "fetcher", "net_rx").isPresent());
+                    + "; while :; do wget -q -O /dev/null http://" + webIp + ":8080/big; done");
+            try {
+                await().atMost(Duration.ofSeconds(IDLE_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").isPresent()
+                                && pipeline.firstFire("ContainerNetworkAnomaly", "fetcher", "net_rx").isPresent());
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no network anomaly on both ends; transitions " + pipeline.transitions()
+                        + "; " + pipeline.spreadSummary("web") + "; " + pipeline.spreadSummary("fetcher"), e);
+            }
             AnomalyPipeline.Transition tx = pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").orElseThrow();
             AnomalyPipeline.Transition rx = pipeline.firstFire("ContainerNetworkAnomaly", "fetcher", "net_rx").orElseThrow();
             System.out.printf("network: web %s at batch %d (%s), fetcher %s at batch %d (%s)%n", tx.signal(), tx.batch(),

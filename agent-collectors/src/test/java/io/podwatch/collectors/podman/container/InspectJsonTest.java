@@ -23,6 +23,9 @@ class InspectJsonTest {
         assertThat(burner.startedAt()).isEqualTo(Instant.ofEpochSecond(1795438386));
         assertThat(burner.restartCount()).as("4.x lists no restart count").isEqualTo(-1);
         assertThat(burner.inspected()).isFalse();
+        assertThat(burner.imageId()).startsWith("c8982db410b4");
+        assertThat(burner.created()).isEqualTo(Instant.parse("2026-11-23T12:53:06.531285168Z"));
+        assertThat(burner.finishedAt()).as("year 1 is never").isNull();
 
         ContainerInfo failer = InspectJson.fromList(Fixtures.json("podman4/list.json").get(2), "podman", "root");
         assertThat(failer.state()).isEqualTo("exited");
@@ -77,5 +80,31 @@ class InspectJsonTest {
     void entryWithoutIdSaysSo() {
         assertThatThrownBy(() -> InspectJson.fromList(new ObjectMapper().readTree("{\"Names\": [\"x\"]}"), "podman", "root"))
                 .hasMessageContaining("no \"Id\"").hasMessageContaining("\"Names\"");
+    }
+
+    @Test
+    void inspectCarriesMountsImageIdTimesAndSecurityInOneModel() throws IOException {
+        ContainerInfo c;
+        try (var in = getClass().getResourceAsStream("/fixtures/posture/inspect-5.x/etcrw.json")) {
+            c = InspectJson.fromInspect(new ObjectMapper().readTree(in), "podman", "root");
+        }
+
+        assertThat(c.key()).isEqualTo(new io.podwatch.core.inventory.ContainerKey("podman", "root", c.id()));
+        assertThat(c.imageId()).startsWith("38e0b59cd6ad");
+        assertThat(c.created()).isEqualTo(Instant.parse("2026-07-24T05:25:17.711607897Z"));
+        assertThat(c.startedAt()).as("Go's zero time is never").isNull();
+        assertThat(c.mounts()).extracting(m -> m.sourceText() + ":" + m.destination() + ":" + (m.rw() ? "rw" : "ro"))
+                .containsExactly("/usr:/hostusr:ro", "/tmp/pwcap/vol:/data:rw", "/etc:/etc:rw");
+        assertThat(c.mounts().get(0).source()).isEqualTo(java.nio.file.Path.of("/usr"));
+        assertThat(c.mounts().get(0).options()).containsExactly("rbind");
+        assertThat(c.security().readOnlyRootfs()).isFalse();
+    }
+
+    @Test
+    void hostileMountSourcesDoNotFailTheDocument() throws IOException {
+        ContainerInfo c = InspectJson.fromInspect(new ObjectMapper().readTree("{\"Id\":\"x\",\"Name\":\"/web\","
+                + "\"Mounts\":[{\"Type\":\"bind\",\"Source\":\"/a\\u0000b\",\"Destination\":\"/d\"}]}"), "docker", "root");
+        assertThat(c.name()).as("Docker's leading slash goes").isEqualTo("web");
+        assertThat(c.mounts()).singleElement().satisfies(m -> assertThat(m.source()).isNull());
     }
 }

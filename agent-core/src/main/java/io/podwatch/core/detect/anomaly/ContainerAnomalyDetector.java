@@ -2,7 +2,8 @@ package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
-import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.alert.Inhibitions;
+import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
@@ -14,25 +15,44 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * One online detector per container and signal, fed by the Podman collector's batches: scores are
- * exported as {@code podwatch_container_anomaly_score}, {@link SignalWatch} turns them into
- * {@code Container*Anomaly} alerts, and the limit rules run beside them. A container absent from
- * a batch is gone: its state is dropped and its alerts resolved.
+ * One online detector per container and signal, fed by every engine's container stats batches
+ * (any source whose samples are {@link io.podwatch.core.model.ContainerMetrics}): scores go out
+ * through the stage's {@link Emitter} as {@code podwatch_container_anomaly_score} (one batch per
+ * feeding source), {@link SignalWatch} turns them into {@code Container*Anomaly} alerts, and the
+ * limit rules run beside them. A container absent from its source's batch is gone: its state is
+ * dropped and its alerts resolved. Alerts carry {@code category=resource}, which the alert
+ * pipeline's inhibition rules mute while the container restart-loops.
  */
 public final class ContainerAnomalyDetector implements Detector {
     public static final MetricDef SCORE = MetricDef.gauge("podwatch_container_anomaly_score", "",
             "Anomaly score in [0, 1] of the container's signal at the last sample.", "name", "signal");
-    static final String SOURCE = "podman";
+    /** Score batches are named after the source they score: {@code anomaly/podman}, ... */
+    static final String SOURCE_PREFIX = "anomaly/";
     private static final Signal[] SIGNALS = Signal.values();
+    private static final Emitter DISCARD = new Emitter() {
+        @Override
+        public void samples(SampleBatch batch) {
+        }
+
+        @Override
+        public void event(io.podwatch.core.model.Event event) {
+        }
+
+        @Override
+        public void eventAwait(io.podwatch.core.model.Event event) {
+        }
+    };
 
     private final AnomalyConfig config;
-    private final LatestSamples scores;
-    private final Predicate<String> inhibited;
-    private final SignalReader reader = new SignalReader();
-    private final Map<String, ContainerState> containers = new HashMap<>();
+    private final Map<String, SourceState> sources = new HashMap<>();
+
+    /** One feeding source's readers and containers: ids are only unique within an engine. */
+    private static final class SourceState {
+        final SignalReader reader = new SignalReader();
+        final Map<String, ContainerState> containers = new HashMap<>();
+    }
 
     /** Per-container state; watches are created lazily per signal, since many containers never do block I/O. */
     private static final class ContainerState {
@@ -46,14 +66,8 @@ public final class ContainerAnomalyDetector implements Detector {
         }
     }
 
-    /**
-     * @param scores    where the score gauges are published for {@code /metrics}
-     * @param inhibited true for a container name whose resource alerts are held back (it restart-loops)
-     */
-    public ContainerAnomalyDetector(AnomalyConfig config, LatestSamples scores, Predicate<String> inhibited) {
+    public ContainerAnomalyDetector(AnomalyConfig config) {
         this.config = config;
-        this.scores = scores;
-        this.inhibited = inhibited;
     }
 
     @Override
@@ -61,12 +75,27 @@ public final class ContainerAnomalyDetector implements Detector {
         return "anomaly";
     }
 
+    /** Without an emitter (benchmarks): scores are computed and dropped. */
     @Override
     public void onSamples(SampleBatch batch, Alerts alerts) {
-        if (!config.enabled() || !batch.source().equals(SOURCE)) {
+        onSamples(batch, alerts, DISCARD);
+    }
+
+    @Override
+    public void onSamples(SampleBatch batch, Alerts alerts, Emitter emitter) {
+        if (!config.enabled() || batch.source().startsWith(SOURCE_PREFIX)) {
             return;
         }
-        List<ContainerReading> readings = reader.read(batch);
+        SourceState src = sources.get(batch.source());
+        if (src == null) {
+            if (!SignalReader.carriesContainers(batch)) {
+                return; // not a container stats source (host, posture, audit)
+            }
+            src = new SourceState();
+            sources.put(batch.source(), src);
+        }
+        Map<String, ContainerState> containers = src.containers;
+        List<ContainerReading> readings = src.reader.read(batch);
         List<Sample> out = new ArrayList<>(readings.size() * SIGNALS.length);
         Set<String> seen = new HashSet<>();
         for (ContainerReading r : readings) {
@@ -78,13 +107,10 @@ public final class ContainerAnomalyDetector implements Detector {
                 st = new ContainerState(r.container().display(), config.limitSamples());
                 containers.put(id, st);
             }
-            boolean quiet = inhibited.test(st.name);
             for (Signal s : SIGNALS) {
-                score(st, s, r, quiet, alerts, out);
+                score(st, s, r, alerts, out);
             }
-            if (!quiet) {
-                st.limits.evaluate(r, config, alerts);
-            }
+            st.limits.evaluate(r, config, alerts);
         }
         containers.entrySet().removeIf(e -> {
             if (seen.contains(e.getKey())) {
@@ -93,10 +119,10 @@ public final class ContainerAnomalyDetector implements Detector {
             resolveAll(e.getValue(), alerts);
             return true;
         });
-        scores.put(new SampleBatch(name(), batch.time(), out));
+        emitter.samples(new SampleBatch(SOURCE_PREFIX + batch.source(), batch.time(), out));
     }
 
-    private void score(ContainerState st, Signal s, ContainerReading r, boolean quiet, Alerts alerts, List<Sample> out) {
+    private void score(ContainerState st, Signal s, ContainerReading r, Alerts alerts, List<Sample> out) {
         double v = r.value(s);
         if (Double.isNaN(v)) {
             return;
@@ -112,20 +138,20 @@ public final class ContainerAnomalyDetector implements Detector {
         boolean was = w.firing();
         double score = w.update(r.epochMillis(), v);
         out.add(SCORE.sample(score, st.name, s.label()));
-        if (w.firing() && !quiet) {
+        if (w.firing()) {
             alerts.fire(new Alert(s.alertName(), Severity.MEDIUM, labels(st, s), Map.of(
                     "summary", s.label() + " of " + st.name + " is anomalous",
                     "description", String.format("observed %.4g %s, baseline %.4g, score %.3f", v, s.unit(),
                             w.baseline(), score),
                     "observed", Double.toString(v), "baseline", Double.toString(w.baseline()),
                     "score", Double.toString(score)), r.container()));
-        } else if (was && (!w.firing() || quiet)) {
+        } else if (was) {
             alerts.resolve(s.alertName(), labels(st, s));
         }
     }
 
     private static Map<String, String> labels(ContainerState st, Signal s) {
-        return Map.of("container", st.name, "signal", s.label());
+        return Map.of("container", st.name, "signal", s.label(), Inhibitions.CATEGORY_LABEL, Inhibitions.RESOURCE);
     }
 
     private static void resolveAll(ContainerState st, Alerts alerts) {
@@ -140,6 +166,6 @@ public final class ContainerAnomalyDetector implements Detector {
 
     /** Containers with detector state, for tests and the status page. */
     public int trackedContainers() {
-        return containers.size();
+        return sources.values().stream().mapToInt(src -> src.containers.size()).sum();
     }
 }

@@ -2,6 +2,7 @@ package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.model.Severity;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,18 +47,23 @@ final class LimitRules {
         // formatted only when firing: this runs for every container on every collection
         boolean was = h.firing();
         if (h.update(holds, holds)) {
-            alerts.fire(new Alert(name, severity, Map.of("container", r.container().display()),
+            alerts.fire(new Alert(name, severity, labels(r.container().display()),
                     Map.of("summary", name + " on " + r.container().display(), "description", observed.get()),
                     r.container()));
         } else if (was) {
-            alerts.resolve(name, Map.of("container", r.container().display()));
+            alerts.resolve(name, labels(r.container().display()));
         }
+    }
+
+    /** Limits are resource alerts: a restart loop inhibits them ({@code category=resource}). */
+    private static Map<String, String> labels(String container) {
+        return Map.of("container", container, Inhibitions.CATEGORY_LABEL, Inhibitions.RESOURCE);
     }
 
     /** Resolves whatever is firing, when the container goes. */
     void resolveAll(String container, Alerts alerts) {
         for (String n : new String[] {MEMORY, THROTTLED, PIDS}) {
-            alerts.resolve(n, Map.of("container", container));
+            alerts.resolve(n, labels(container));
         }
     }
 }

@@ -1,30 +1,32 @@
 package io.podwatch.core.detect.anomaly;
 
+import io.podwatch.core.model.ContainerMetrics;
+import io.podwatch.core.model.MetricDef;
 import java.util.Locale;
 
 /**
  * The per-container signals watched for anomalies, each read from one cAdvisor-named metric
- * family of the Podman collector. Counters become per-second rates; network counters are summed
+ * family of {@link ContainerMetrics} (every engine's stats collector exports them). Counters become per-second rates; network counters are summed
  * over interfaces.
  */
 public enum Signal {
     // Minimum deltas: 9-60x the idle movement measured on real containers (docs/anomaly-detection.md),
     // well below any change an operator would want to hear about.
-    CPU("container_cpu_usage_seconds_total", true, "ContainerCpuAnomaly", "cores", 0.05),
-    MEMORY("container_memory_working_set_bytes", false, "ContainerMemoryAnomaly", "bytes", 16 << 20),
-    BLOCK_READ("container_fs_reads_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
-    BLOCK_WRITE("container_fs_writes_bytes_total", true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
-    NET_RX("container_network_receive_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
-    NET_TX("container_network_transmit_bytes_total", true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
-    PIDS("container_processes", false, "ContainerPidsAnomaly", "tasks", 5);
+    CPU(ContainerMetrics.CPU, true, "ContainerCpuAnomaly", "cores", 0.05),
+    MEMORY(ContainerMetrics.MEMORY_WORKING_SET, false, "ContainerMemoryAnomaly", "bytes", 16 << 20),
+    BLOCK_READ(ContainerMetrics.FS_READS, true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
+    BLOCK_WRITE(ContainerMetrics.FS_WRITES, true, "ContainerBlockIoAnomaly", "bytes/s", 64 << 10),
+    NET_RX(ContainerMetrics.NET_RX_BYTES, true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
+    NET_TX(ContainerMetrics.NET_TX_BYTES, true, "ContainerNetworkAnomaly", "bytes/s", 64 << 10),
+    PIDS(ContainerMetrics.PROCESSES, false, "ContainerPidsAnomaly", "tasks", 5);
 
-    private final String metric;
+    private final MetricDef metric;
     private final boolean counter;
     private final String alertName;
     private final String unit;
     private final double minDelta;
 
-    Signal(String metric, boolean counter, String alertName, String unit, double minDelta) {
+    Signal(MetricDef metric, boolean counter, String alertName, String unit, double minDelta) {
         this.metric = metric;
         this.counter = counter;
         this.alertName = alertName;
@@ -38,7 +40,7 @@ public enum Signal {
     }
 
     /** The metric family the signal is read from. */
-    public String metric() {
+    public MetricDef metric() {
         return metric;
     }
 

@@ -1,6 +1,8 @@
 package io.podwatch.core.detect.anomaly;
 
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.core.model.ContainerRef;
+import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import java.util.ArrayList;
@@ -10,18 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the Podman collector's batches into per-container signal readings: counters into
+ * Turns an engine's container stats batches ({@link ContainerMetrics}) into per-container signal readings: counters into
  * per-second rates against the previous batch (a counter that went down — container restarted —
  * gives no rate for that step), interfaces summed. Keeps only the previous raw counters of the
  * containers in the latest batch, so state goes with the container. Processing thread only.
  */
 public final class SignalReader {
-    static final String MEMORY_LIMIT = "container_spec_memory_limit_bytes";
-    static final String PIDS_LIMIT = "container_threads_max";
-    static final String CFS_PERIODS = "container_cpu_cfs_periods_total";
-    static final String CFS_THROTTLED = "container_cpu_cfs_throttled_periods_total";
+    private static final MetricDef MEMORY_LIMIT = ContainerMetrics.SPEC_MEMORY_LIMIT;
+    private static final MetricDef PIDS_LIMIT = ContainerMetrics.THREADS_MAX;
+    private static final MetricDef CFS_PERIODS = ContainerMetrics.CFS_PERIODS;
+    private static final MetricDef CFS_THROTTLED = ContainerMetrics.CFS_THROTTLED_PERIODS;
     private static final Signal[] SIGNALS = Signal.values();
-    private static final Map<String, Signal> BY_METRIC = new HashMap<>();
+    // by identity: samples carry the very constants, and this runs for every sample of every batch
+    private static final Map<MetricDef, Signal> BY_METRIC = new java.util.IdentityHashMap<>();
 
     static {
         for (Signal s : SIGNALS) {
@@ -46,6 +49,16 @@ public final class SignalReader {
         }
     }
 
+    /** Whether the batch has any container signal, i.e. comes from an engine's stats collector. */
+    static boolean carriesContainers(SampleBatch batch) {
+        for (Sample s : batch.samples()) {
+            if (BY_METRIC.containsKey(s.metric())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<ContainerReading> read(SampleBatch batch) {
         Map<String, Raw> now = new HashMap<>();
         for (Sample s : batch.samples()) {
@@ -53,10 +66,10 @@ public final class SignalReader {
             if (id.isEmpty()) {
                 continue;
             }
-            Signal sig = BY_METRIC.get(s.metric().name());
-            String name = s.metric().name();
-            if (sig == null && !name.equals(MEMORY_LIMIT) && !name.equals(PIDS_LIMIT)
-                    && !name.equals(CFS_PERIODS) && !name.equals(CFS_THROTTLED)) {
+            Signal sig = BY_METRIC.get(s.metric());
+            MetricDef name = s.metric();
+            if (sig == null && name != MEMORY_LIMIT && name != PIDS_LIMIT
+                    && name != CFS_PERIODS && name != CFS_THROTTLED) {
                 continue;
             }
             Raw r = now.computeIfAbsent(id, k -> new Raw());
@@ -66,11 +79,11 @@ public final class SignalReader {
             if (sig != null) {
                 int i = sig.ordinal();
                 r.sums[i] = Double.isNaN(r.sums[i]) ? s.value() : r.sums[i] + s.value();
-            } else if (name.equals(MEMORY_LIMIT)) {
+            } else if (name == MEMORY_LIMIT) {
                 r.memoryLimit = positiveOrNaN(s.value());
-            } else if (name.equals(PIDS_LIMIT)) {
+            } else if (name == PIDS_LIMIT) {
                 r.pidsLimit = positiveOrNaN(s.value());
-            } else if (name.equals(CFS_PERIODS)) {
+            } else if (name == CFS_PERIODS) {
                 r.periods = s.value();
             } else {
                 r.throttled = s.value();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,10 +22,13 @@ import java.util.Map;
  * {@code max-run}; critical at {@code critical-deaths} within {@code critical-window}; at once when
  * an {@code on-failure:N} policy gives up. Resolves after the container has run
  * {@code resolve-after}. Keyed by name so re-created containers continue the same loop. While a
- * container loops it inhibits that container's resource-anomaly alerts ({@link Inhibitions}).
+ * container loops the alert pipeline mutes that container's resource alerts ({@link #INHIBIT}).
  */
-public final class ContainerRestartLoop implements Detector, Inhibitions {
+public final class ContainerRestartLoop implements Detector {
     public static final String ALERT = "ContainerRestartLoop";
+    /** While a container's loop alert fires, its {@code category=resource} alerts are noise. */
+    public static final Inhibitions.Rule INHIBIT = new Inhibitions.Rule(ALERT,
+            Map.of(Inhibitions.CATEGORY_LABEL, Inhibitions.RESOURCE), List.of("container"));
 
     private final RestartLoopConfig s;
     private final Map<String, ContainerHistory> byName = new HashMap<>();
@@ -144,25 +148,6 @@ public final class ContainerRestartLoop implements Detector, Inhibitions {
                 it.remove();
             }
         }
-    }
-
-    /** Alerts labelled {@code category=resource} of a looping container. */
-    @Override
-    public boolean inhibits(Alert alert) {
-        if (!RESOURCE.equals(alert.labels().get(CATEGORY_LABEL))) {
-            return false;
-        }
-        String name = alert.container() != null ? alert.container().display() : alert.labels().get("container");
-        return name != null && looping(name);
-    }
-
-    /**
-     * True while the named container's loop alert fires: the predicate
-     * {@code ContainerAnomalyDetector} takes to hold back its resource alerts. Processing thread only.
-     */
-    public boolean looping(String containerName) {
-        ContainerHistory h = byName.get(containerName);
-        return h != null && h.firing != null;
     }
 
     private static Instant startedAt(Event e) {

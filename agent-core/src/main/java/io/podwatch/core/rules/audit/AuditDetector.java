@@ -2,15 +2,15 @@ package io.podwatch.core.rules.audit;
 
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.model.Event;
+import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.process.Detector;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,16 +27,11 @@ public final class AuditDetector implements Detector {
     public static final String UNREADABLE = "AuditLogUnreadable";
     static final int MAX_ACTIVE = 10_000;
 
-    private final Map<String, Severity> severities = new HashMap<>();
-    private final Map<String, String> summaries = new HashMap<>();
     private final Duration quiet;
     private final Map<Map<String, String>, Instant> active = new LinkedHashMap<>();
 
-    public AuditDetector(AuditRuleSet rules, Duration quietPeriod) {
-        rules.rules().forEach(r -> {
-            severities.put(r.name(), r.severity());
-            summaries.put(r.name(), r.summary());
-        });
+    /** Rules are matched where audit events are made; their severity and summary come on the event. */
+    public AuditDetector(Duration quietPeriod) {
         this.quiet = quietPeriod;
     }
 
@@ -47,12 +42,9 @@ public final class AuditDetector implements Detector {
 
     @Override
     public void onEvent(Event event, Alerts alerts) {
-        if (!"audit".equals(event.source()) || !(event.fields().get("rule.name") instanceof Collection<?> names)) {
-            return;
-        }
         Map<String, Object> f = event.fields();
-        for (Object n : names) {
-            String rule = String.valueOf(n);
+        for (AuditMatches.Match m : AuditMatches.of(event)) {
+            String rule = m.rule();
             Map<String, String> labels = Map.of("rule", rule,
                     "container", event.container() == null ? "host" : event.container().display(),
                     "user", user(f));
@@ -61,14 +53,13 @@ public final class AuditDetector implements Detector {
             }
             active.remove(labels);
             active.put(labels, event.time());
-            alerts.fire(new Alert(SENSITIVE, severities.getOrDefault(rule, event.severity()), labels,
-                    annotations(rule, event), event.container()));
+            alerts.fire(new Alert(SENSITIVE, m.severity(), labels, annotations(m.summary(), event), event.container()));
         }
     }
 
-    private Map<String, String> annotations(String rule, Event e) {
+    private static Map<String, String> annotations(String summary, Event e) {
         Map<String, String> a = new LinkedHashMap<>();
-        a.put("summary", summaries.getOrDefault(rule, rule));
+        a.put("summary", summary);
         a.put("description", e.message());
         put(a, "executable", e.fields().get("process.executable"));
         put(a, "path", e.fields().get("file.path"));
@@ -91,11 +82,11 @@ public final class AuditDetector implements Detector {
     @Override
     public void onSamples(SampleBatch batch, Alerts alerts) {
         for (Sample s : batch.samples()) {
-            String m = s.metric().name();
-            if (m.equals("podwatch_audit_kernel_enabled")) {
+            MetricDef m = s.metric();
+            if (m.equals(AuditMetrics.KERNEL_ENABLED)) {
                 toggle(alerts, DISABLED, s.value() == 0, Severity.CRITICAL,
                         "the kernel's audit subsystem is disabled: no syscall is recorded (auditctl -e 1)");
-            } else if (m.equals("podwatch_audit_log_readable")) {
+            } else if (m.equals(AuditMetrics.READABLE)) {
                 toggle(alerts, UNREADABLE, s.value() == 0, Severity.HIGH,
                         "podwatch cannot read the audit log; see the agent log for the fix");
             }

@@ -7,7 +7,7 @@ import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.ConfigReader;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.detect.anomaly.ContainerBatches.C;
-import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.testing.RecordingEmitter;
 import io.podwatch.core.model.SampleBatch;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ContainerAnomalyDetectorTest {
     final RecordingAlerts alerts = new RecordingAlerts();
-    final LatestSamples latest = new LatestSamples();
+    final RecordingEmitter out = new RecordingEmitter();
     final Random rnd = new Random(1);
     long t;
     double cpu;
@@ -26,13 +26,13 @@ class ContainerAnomalyDetectorTest {
     }
 
     ContainerAnomalyDetector detector(String yaml) throws ConfigException {
-        return new ContainerAnomalyDetector(config(yaml), latest, n -> false);
+        return new ContainerAnomalyDetector(config(yaml));
     }
 
     /** One 5-second collection in which the container used {@code cores} of CPU (plus 10 % jitter). */
     void cpuStep(ContainerAnomalyDetector d, String name, double cores) {
         cpu += 5 * cores * (0.95 + rnd.nextDouble() * 0.1);
-        d.onSamples(batch(t += 5, C.idle("id-" + name, name).cpu(cpu)), alerts);
+        d.onSamples(batch(t += 5, C.idle("id-" + name, name).cpu(cpu)), alerts, out);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ContainerAnomalyDetectorTest {
         assertThat(at).as("samples until ContainerCpuAnomaly").isBetween(1, 5);
         assertThat(alerts.firing.values().iterator().next().annotations())
                 .containsKeys("observed", "baseline", "score", "description");
-        assertThat(latest.snapshot().get(0).samples()).anySatisfy(s ->
+        assertThat(out.lastBatch().samples()).anySatisfy(s ->
                 assertThat(s.labelValues()).containsExactly("burner", "cpu"));
     }
 
@@ -131,7 +131,7 @@ class ContainerAnomalyDetectorTest {
         }
         // tiny-1 resolves when it leaves the batches: the test feeds one container at a time
         assertThat(alerts.log).filteredOn(l -> l.startsWith("fire")).containsExactly("fire ContainerCpuAnomaly tiny-1 cpu");
-        assertThat(latest.snapshot().get(0).samples()).noneMatch(s -> s.labelValues().get(0).equals("batch-1")
+        assertThat(out.lastBatch().samples()).noneMatch(s -> s.labelValues().get(0).equals("batch-1")
                 && s.labelValues().get(1).equals("cpu"));
     }
 
@@ -151,10 +151,10 @@ class ContainerAnomalyDetectorTest {
             cpuStep(d, "db", 0.001);
         }
         cpuStep(d, "db", 1);
-        d.onSamples(batch(t += 5, C.idle("id-db", "db").cpu(cpu).mem(95, 100)), alerts);
+        d.onSamples(batch(t += 5, C.idle("id-db", "db").cpu(cpu).mem(95, 100)), alerts, out);
         assertThat(alerts.firing.keySet()).containsExactlyInAnyOrder("ContainerCpuAnomaly db cpu",
                 "ContainerMemoryNearLimit db ");
-        d.onSamples(batch(t += 5, C.idle("b", "other")), alerts);
+        d.onSamples(batch(t += 5, C.idle("b", "other")), alerts, out);
         assertThat(alerts.firing).isEmpty();
         assertThat(d.trackedContainers()).isEqualTo(1);
     }
@@ -167,7 +167,7 @@ class ContainerAnomalyDetectorTest {
         int writeAt = -1;
         int readAt = -1;
         for (int i = 0; i < batches.size(); i++) {
-            d.onSamples(batches.get(i), alerts);
+            d.onSamples(batches.get(i), alerts, out);
             if (i < 200) {
                 assertThat(alerts.log).as("before the burst, sample " + i).isEmpty();
             }
@@ -190,26 +190,41 @@ class ContainerAnomalyDetectorTest {
         C c = C.idle("a", "app");
         // the throttling ratio needs a previous reading: 1 + for-samples batches
         for (int i = 1; i <= 4; i++) {
-            d.onSamples(batch(i * 5L, c.mem(92, 100).cfs(i * 100, i * 50).tasks(95, 100)), alerts);
+            d.onSamples(batch(i * 5L, c.mem(92, 100).cfs(i * 100, i * 50).tasks(95, 100)), alerts, out);
         }
         assertThat(alerts.firing.keySet()).contains("ContainerMemoryNearLimit app ", "ContainerCpuThrottled app ",
                 "ContainerPidsNearLimit app ");
         for (int i = 5; i <= 7; i++) {
-            d.onSamples(batch(i * 5L, c.mem(10, 100).cfs(i * 100, 200).tasks(3, 100)), alerts);
+            d.onSamples(batch(i * 5L, c.mem(10, 100).cfs(i * 100, 200).tasks(3, 100)), alerts, out);
         }
         assertThat(alerts.firing).isEmpty();
     }
 
     @Test
-    void inhibitedContainersRaiseNothing() throws Exception {
-        ContainerAnomalyDetector d = new ContainerAnomalyDetector(config("limits:\n  for-samples: 1\n"), latest,
-                n -> n.equals("looping"));
-        d.onSamples(batch(5, C.idle("a", "looping").mem(99, 100)), alerts);
-        assertThat(alerts.firing).isEmpty();
+    void resourceAlertsCarryTheCategoryInhibitionRulesMatch() throws Exception {
+        ContainerAnomalyDetector d = detector("limits:\n  for-samples: 1\n");
+        d.onSamples(batch(5, C.idle("a", "looping").mem(99, 100)), alerts, out);
+        assertThat(alerts.firing.values()).isNotEmpty().allSatisfy(a ->
+                assertThat(a.labels()).containsEntry("category", "resource").containsEntry("container", "looping"));
+    }
+
+    @Test
+    void everyEngineSourceIsWatchedAndScoredApart() throws Exception {
+        ContainerAnomalyDetector d = detector("");
+        d.onSamples(batch(5, C.idle("id-a", "a").cpu(1)), alerts, out);
+        SampleBatch docker = batch(5, C.idle("id-b", "b").cpu(1));
+        d.onSamples(new SampleBatch("docker", docker.time(), docker.samples()), alerts, out);
+        assertThat(d.trackedContainers()).isEqualTo(2);
+        assertThat(out.batches).extracting(SampleBatch::source).containsExactly("anomaly/podman", "anomaly/docker");
+        d.onSamples(new SampleBatch("host", docker.time(), List.of()), alerts, out);
+        assertThat(d.trackedContainers()).as("a batch without containers from another source changes nothing")
+                .isEqualTo(2);
+        d.onSamples(new SampleBatch("docker", docker.time().plusSeconds(5), List.of()), alerts, out);
+        assertThat(d.trackedContainers()).as("docker's containers went, podman's stay").isEqualTo(1);
     }
 
     private double lastScore(String name, String signal) {
-        return latest.snapshot().get(0).samples().stream()
+        return out.lastBatch().samples().stream()
                 .filter(s -> s.labelValues().equals(List.of(name, signal))).findFirst().orElseThrow().value();
     }
 }

@@ -1,5 +1,6 @@
 package io.podwatch.core.detect.anomaly;
 
+import io.podwatch.core.model.ContainerMetrics;
 import io.podwatch.core.model.MetricDef;
 import io.podwatch.core.model.Sample;
 import io.podwatch.core.model.SampleBatch;
@@ -12,16 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds Podman-collector-shaped batches (cAdvisor names and labels) for detector tests. */
+/** Builds engine-stats-shaped batches ({@link ContainerMetrics}, the collectors' constants) for detector tests. */
 final class ContainerBatches {
-    static final MetricDef CPU = MetricDef.counter("container_cpu_usage_seconds_total", "seconds", "cpu", "id", "name", "image");
-    static final MetricDef WS = MetricDef.gauge("container_memory_working_set_bytes", "bytes", "ws", "id", "name", "image");
-    static final MetricDef LIMIT = MetricDef.gauge("container_spec_memory_limit_bytes", "bytes", "limit", "id", "name", "image");
-    static final MetricDef RX = MetricDef.counter("container_network_receive_bytes_total", "bytes", "rx", "id", "name", "image", "interface");
-    static final MetricDef PERIODS = MetricDef.counter("container_cpu_cfs_periods_total", "", "p", "id", "name", "image");
-    static final MetricDef THROTTLED = MetricDef.counter("container_cpu_cfs_throttled_periods_total", "", "t", "id", "name", "image");
-    static final MetricDef THREADS = MetricDef.gauge("container_processes", "", "t", "id", "name", "image");
-    static final MetricDef THREADS_MAX = MetricDef.gauge("container_threads_max", "", "t", "id", "name", "image");
+    static final MetricDef CPU = ContainerMetrics.CPU;
+    static final MetricDef WS = ContainerMetrics.MEMORY_WORKING_SET;
+    static final MetricDef LIMIT = ContainerMetrics.SPEC_MEMORY_LIMIT;
+    static final MetricDef RX = ContainerMetrics.NET_RX_BYTES;
+    static final MetricDef PERIODS = ContainerMetrics.CFS_PERIODS;
+    static final MetricDef THROTTLED = ContainerMetrics.CFS_THROTTLED_PERIODS;
+    static final MetricDef THREADS = ContainerMetrics.PROCESSES;
+    static final MetricDef THREADS_MAX = ContainerMetrics.THREADS_MAX;
 
     /** One container's raw counters for one batch. */
     record C(String id, String name, double cpuSeconds, double ws, double limit, double rxEth0, double rxEth1,
@@ -54,15 +55,15 @@ final class ContainerBatches {
     static SampleBatch batch(long epochSecond, C... containers) {
         List<Sample> s = new ArrayList<>();
         for (C c : containers) {
-            s.add(CPU.sample(c.cpuSeconds, c.id, c.name, "img"));
-            s.add(WS.sample(c.ws, c.id, c.name, "img"));
-            s.add(LIMIT.sample(c.limit, c.id, c.name, "img"));
-            s.add(RX.sample(c.rxEth0, c.id, c.name, "img", "eth0"));
-            s.add(RX.sample(c.rxEth1, c.id, c.name, "img", "eth1"));
-            s.add(PERIODS.sample(c.periods, c.id, c.name, "img"));
-            s.add(THROTTLED.sample(c.throttled, c.id, c.name, "img"));
-            s.add(THREADS.sample(c.threads, c.id, c.name, "img"));
-            s.add(THREADS_MAX.sample(c.threadsMax, c.id, c.name, "img"));
+            s.add(CPU.sample(c.cpuSeconds, c.id, c.name, "img", ""));
+            s.add(WS.sample(c.ws, c.id, c.name, "img", ""));
+            s.add(LIMIT.sample(c.limit, c.id, c.name, "img", ""));
+            s.add(RX.sample(c.rxEth0, c.id, c.name, "img", "", "eth0"));
+            s.add(RX.sample(c.rxEth1, c.id, c.name, "img", "", "eth1"));
+            s.add(PERIODS.sample(c.periods, c.id, c.name, "img", ""));
+            s.add(THROTTLED.sample(c.throttled, c.id, c.name, "img", ""));
+            s.add(THREADS.sample(c.threads, c.id, c.name, "img", ""));
+            s.add(THREADS_MAX.sample(c.threadsMax, c.id, c.name, "img", ""));
         }
         return new SampleBatch("podman", Instant.ofEpochSecond(epochSecond), s);
     }
@@ -82,10 +83,12 @@ final class ContainerBatches {
                     continue;
                 }
                 String[] f = line.split(",");
-                MetricDef def = f[2].endsWith("_total") ? MetricDef.counter(f[2], "", "fixture", "id", "name", "image")
-                        : MetricDef.gauge(f[2], "", "fixture", "id", "name", "image");
+                MetricDef def = ContainerMetrics.all().stream().filter(m -> m.name().equals(f[2])).findFirst()
+                        .orElseThrow(() -> new IOException("not a container metric: " + f[2]));
+                String[] labels = def.labelNames().size() == 5 ? new String[] {"id-" + f[1], f[1], "img", "", "eth0"}
+                        : new String[] {"id-" + f[1], f[1], "img", ""};
                 byTime.computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
-                        .add(def.sample(Double.parseDouble(f[3]), "id-" + f[1], f[1], "img"));
+                        .add(def.sample(Double.parseDouble(f[3]), labels));
             }
         }
         List<SampleBatch> out = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.podwatch.core.detect.restart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.core.alert.Alert;
+import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.model.ContainerEvents;
 import io.podwatch.core.model.ContainerRef;
@@ -145,12 +146,18 @@ class ContainerRestartLoopTest {
     void inhibitsResourceAlertsOfALoopingContainerOnly() {
         Alert cpu = new Alert("HighCpu", Severity.HIGH, Map.of("container", "web", "category", "resource"), Map.of(), null);
         Alert other = new Alert("Privileged", Severity.HIGH, Map.of("container", "web"), Map.of(), null);
-        assertThat(loop.inhibits(cpu)).isFalse();
+        Inhibitions rules = Inhibitions.of(List.of(ContainerRestartLoop.INHIBIT));
         for (int i = 0; i < 3; i++) {
             crash("a", Duration.ofSeconds(1), Duration.ofSeconds(1), Map.of());
         }
-        assertThat(loop.inhibits(cpu)).isTrue();
-        assertThat(loop.inhibits(other)).isFalse();
+        Alert looping = fired.get(fired.size() - 1);
+        Alert cpuOfWeb = new Alert("HighCpu", Severity.HIGH, Map.of("container", looping.labels().get("container"),
+                "category", "resource"), Map.of(), null);
+        assertThat(rules.inhibits(cpuOfWeb, List.of(looping))).as("the loop alert's labels are the rule's data").isTrue();
+        assertThat(rules.inhibits(cpu, List.of(looping))).as("another container").isEqualTo(
+                looping.labels().get("container").equals("web"));
+        assertThat(rules.inhibits(other, List.of(looping))).isFalse();
+        assertThat(rules.inhibits(cpuOfWeb, List.of())).as("nothing firing, nothing muted").isFalse();
     }
 
     @Test

@@ -99,11 +99,14 @@ class AuditRulesTest {
                 log.add("resolve " + name + " " + new java.util.TreeMap<>(labels));
             }
         };
-        AuditDetector d = new AuditDetector(new AuditRuleSet(DefaultAuditRules.all()), Duration.ofMinutes(10));
+        AuditDetector d = new AuditDetector(Duration.ofMinutes(10));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        Event e = new Event(t0, EventKind.EVENT, "openat", "file", Severity.HIGH, "audit",
-                new ContainerRef("c".repeat(64), "web", "", ""), "credential file opened",
-                Map.of("rule.name", List.of("sensitive-file-read"), "user.audit.name", "alice"));
+        Map<String, Object> fields = new java.util.HashMap<>(Map.of("user.audit.name", "alice"));
+        // as the trail stamps it: the one rule set matched where the event was made
+        AuditMatches.stamp(fields, new AuditRuleSet(DefaultAuditRules.all()).rules().stream()
+                .filter(r -> r.name().equals("sensitive-file-read")).toList());
+        Event e = new Event(t0, EventKind.EVENT, "openat", "file", Severity.INFO, "audit",
+                new ContainerRef("c".repeat(64), "web", "", ""), "credential file opened", fields);
         d.onEvent(e, alerts);
         d.onTick(t0.plus(Duration.ofMinutes(9)), alerts);
         d.onTick(t0.plus(Duration.ofMinutes(10)), alerts);

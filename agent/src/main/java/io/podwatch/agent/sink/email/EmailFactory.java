@@ -71,7 +71,7 @@ public final class EmailFactory implements ReceiverFactory<Optional<EmailFactory
 
     @Override
     public List<Delivery> create(Optional<Mail> config, SinkContext context) {
-        return config.map(m -> List.of(m.limits().deliver(new EmailSink("email", m.target()), m.digest(), Duration.ZERO)))
+        return config.map(m -> List.of(m.limits().deliver(new EmailSink("email", m.target(), context.externalLabels()), m.digest(), Duration.ZERO)))
                 .orElse(List.of());
     }
 }

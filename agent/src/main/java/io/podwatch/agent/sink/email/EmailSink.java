@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -29,10 +30,17 @@ public final class EmailSink implements NotificationSink {
 
     private final String name;
     private final EmailConfig c;
+    private final String host;
 
     public EmailSink(String name, EmailConfig config) {
+        this(name, config, Map.of());
+    }
+
+    /** @param externalLabels the agent's labels; its {@code host} is named in every subject */
+    public EmailSink(String name, EmailConfig config, Map<String, String> externalLabels) {
         this.name = name;
         this.c = config;
+        this.host = externalLabels.getOrDefault("host", "");
     }
 
     @Override
@@ -50,7 +58,7 @@ public final class EmailSink implements NotificationSink {
             for (String to : c.to()) {
                 m.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
             }
-            m.setSubject(MailRenderer.subject(c.subjectPrefix(), n), StandardCharsets.UTF_8.name());
+            m.setSubject(MailRenderer.subject(c.subjectPrefix(), n, host), StandardCharsets.UTF_8.name());
             m.setSentDate(Date.from(n.createdAt()));
             m.setHeader("X-Podwatch-Idempotency-Key", n.id());
             MimeMultipart alt = new MimeMultipart("alternative");

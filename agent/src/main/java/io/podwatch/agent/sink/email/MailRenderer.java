@@ -2,6 +2,7 @@ package io.podwatch.agent.sink.email;
 
 import io.podwatch.core.alert.AlertState;
 import io.podwatch.core.alert.Notification;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,13 +11,20 @@ final class MailRenderer {
     private MailRenderer() {
     }
 
-    static String subject(String prefix, Notification n) {
+    /** Names the alerts, the container (when the notification concerns one) and the host. */
+    static String subject(String prefix, Notification n, String host) {
         long firing = n.alerts().stream().filter(AlertState::firing).count();
         String names = n.alerts().stream().map(a -> a.alert().name()).distinct().limit(3)
                 .reduce((a, b) -> a + ", " + b).orElse("");
         String where = n.groupLabels().getOrDefault("container", "");
+        if (where.isEmpty()) {
+            List<String> containers = n.alerts().stream().map(a -> a.alert().labels().getOrDefault("container", ""))
+                    .distinct().toList();
+            where = containers.size() == 1 ? containers.get(0) : "";
+        }
         return prefix + " " + n.status().label().toUpperCase(java.util.Locale.ROOT) + ": " + names
-                + (where.isEmpty() ? "" : " on " + where) + " (" + firing + " firing, " + (n.alerts().size() - firing) + " resolved)";
+                + (where.isEmpty() ? "" : " on " + where) + (host.isEmpty() ? "" : " at " + host)
+                + " (" + firing + " firing, " + (n.alerts().size() - firing) + " resolved)";
     }
 
     static String text(Notification n) {

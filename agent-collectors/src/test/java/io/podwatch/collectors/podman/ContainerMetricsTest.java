@@ -1,5 +1,6 @@
 package io.podwatch.collectors.podman;
 
+import io.podwatch.core.model.ContainerMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.podwatch.core.model.MetricDef;
@@ -7,10 +8,10 @@ import io.podwatch.core.model.MetricType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PodmanMetricsTest {
+class ContainerMetricsTest {
     @Test
     void familiesAreUniqueAndUseCadvisorNamesAndLabels() {
-        List<MetricDef> all = PodmanMetrics.all();
+        List<MetricDef> all = ContainerMetrics.all();
 
         assertThat(all).extracting(MetricDef::name).doesNotHaveDuplicates().contains(
                 "container_cpu_usage_seconds_total", "container_memory_working_set_bytes",
@@ -19,7 +20,7 @@ class PodmanMetricsTest {
         assertThat(all).allSatisfy(d -> assertThat(d.labelNames()).startsWith("id", "name", "image", "pod"));
         assertThat(all).filteredOn(d -> d.name().startsWith("container_network_"))
                 .allSatisfy(d -> assertThat(d.labelNames()).contains("interface"));
-        assertThat(PodmanMetrics.RESTARTS.type()).isEqualTo(MetricType.COUNTER);
+        assertThat(ContainerMetrics.RESTARTS.type()).isEqualTo(MetricType.COUNTER);
         assertThat(all).noneMatch(d -> d.labelNames().contains("restarts"));
     }
 }

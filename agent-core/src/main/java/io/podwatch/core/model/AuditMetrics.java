@@ -1,10 +1,14 @@
-package io.podwatch.collectors.audit;
+package io.podwatch.core.model;
 
-import io.podwatch.core.model.MetricDef;
 import java.util.List;
 
-/** The audit trail's metric families. */
+/**
+ * The audit trail's metric families and source name, kept in core because the audit detector reads
+ * them (it matches these constants, not name strings).
+ */
 public final class AuditMetrics {
+    /** Source of the audit trail's events and the audit status collector's batches. */
+    public static final String SOURCE = "audit";
     public static final MetricDef EVENTS = MetricDef.counter("podwatch_audit_events_total", "",
             "Audit events assembled, by main record type and first audit key", "type", "key");
     public static final MetricDef RECORDS = MetricDef.counter("podwatch_audit_records_total", "",

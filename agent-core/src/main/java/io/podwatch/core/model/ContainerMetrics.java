@@ -1,16 +1,17 @@
-package io.podwatch.collectors.podman;
+package io.podwatch.core.model;
 
-import io.podwatch.core.model.MetricDef;
 import java.util.List;
 
 /**
- * Every metric family the Podman collector exports. Container families use cAdvisor's names, units
+ * Every container metric family an engine's stats collector exports (Podman today, Docker and
+ * rootless Podman alike), kept in core because detectors read them: the anomaly detector matches
+ * these constants, not name strings. Container families use cAdvisor's names, units
  * and labels ({@code id}, {@code name}, {@code image}; plus {@code pod}, since Podman groups
  * containers in pods) so existing dashboards work unchanged; what cAdvisor has no name for is
  * under {@code podwatch_container_}. Restart count is a counter, never a label.
  */
-public final class PodmanMetrics {
-    static final String[] L = {"id", "name", "image", "pod"};
+public final class ContainerMetrics {
+    private static final String[] L = {"id", "name", "image", "pod"};
     private static final String[] NET = {"id", "name", "image", "pod", "interface"};
     private static final String[] STATE_L = {"id", "name", "image", "pod", "state"};
 
@@ -77,7 +78,7 @@ public final class PodmanMetrics {
     public static final MetricDef EXIT_CODE = MetricDef.gauge("podwatch_container_exit_code", "",
             "Exit code of the container's last finished run (0 while never exited)", L);
 
-    private PodmanMetrics() {
+    private ContainerMetrics() {
     }
 
     /** Every family, in the order {@code docs/metrics.md} lists them. */
