@@ -9,6 +9,7 @@ import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
@@ -48,6 +49,12 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
     }
 
     static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names) {
+        return create(config, stateDir, out, clock, names, new FileHealth(clock));
+    }
+
+    /** @param files where the checkpoint reports write failures, for {@code /healthz} */
+    static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names,
+                                  FileHealth files) {
         AuditTrailConfig s = config.trail();
         AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
@@ -59,7 +66,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules,
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
-                clock, stats);
+                clock, stats, files);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
         // the trail matches the rules and stamps each event with what matched: the detector holds none
         return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));

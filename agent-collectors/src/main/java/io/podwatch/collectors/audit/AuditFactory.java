@@ -48,7 +48,8 @@ public final class AuditFactory implements CollectorFactory<AuditConfig> {
         // is learned once through the engines, and not asked again for a tenth of the cache TTL
         ContainerNames names = new InventoryContainerNames(context.inventory(), context.engines()::learn,
                 context.clock(), config.trail().containerCacheTtl().dividedBy(10), 1024);
-        AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(), names);
+        AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(), names,
+                context.files());
         context.assembly().detect(a.detector());
         context.assembly().manage(a.trail());
         context.assembly().collect(a.status(),

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.podwatch.collectors.podman.PodmanApi;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class PodmanClient implements PodmanApi {
     static final String LIBPOD = "/v4.0.0/libpod";
+    /** Largest body one call may read: stats of ~5,000 containers, far below the agent's heap. */
+    static final int MAX_BODY = 16 << 20;
+    static final int MAX_LINE = 1 << 20;
     private static final String CONTAINER_EVENTS = "/events?stream=true&filters=%7B%22type%22%3A%5B%22container%22%5D%7D";
 
     private final URI socket;
@@ -105,7 +109,7 @@ public final class PodmanClient implements PodmanApi {
         boolean ok = false;
         try (CallDeadline.Guard guard = deadline.start(timeout)) {
             try (DockerHttpClient.Response r = http.execute(get(path))) {
-                byte[] body = r.getBody() == null ? new byte[0] : r.getBody().readAllBytes();
+                byte[] body = r.getBody() == null ? new byte[0] : bounded(path, r.getBody());
                 checkStatus(path, r.getStatusCode(), body);
                 JsonNode node = parse ? parse(path, body) : null;
                 ok = true;
@@ -116,6 +120,18 @@ public final class PodmanClient implements PodmanApi {
         } finally {
             observer.observed(call, System.nanoTime() - t0, ok);
         }
+    }
+
+    /**
+     * The body, refused when larger than {@value #MAX_BODY} bytes: the agent runs in a small heap and
+     * a hostile or broken service must not be able to make one call allocate without limit.
+     */
+    private byte[] bounded(String path, InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_BODY + 1);
+        if (b.length > MAX_BODY) {
+            throw new IOException("GET " + path + " on " + socket + ": response larger than " + MAX_BODY + " bytes, refused");
+        }
+        return b;
     }
 
     private JsonNode parse(String path, byte[] body) throws IOException {
@@ -170,17 +186,17 @@ public final class PodmanClient implements PodmanApi {
             }
         }
         observer.observed("events", System.nanoTime() - t0, true);
-        try (r; BufferedReader in = new BufferedReader(new InputStreamReader(r.getBody(), StandardCharsets.UTF_8))) {
+        try (r; InputStream in = new BufferedInputStream(r.getBody())) {
             if (r.getStatusCode() / 100 != 2) {
-                checkStatus(path, r.getStatusCode(), r.getBody().readNBytes(300));
+                checkStatus(path, r.getStatusCode(), in.readNBytes(300));
             }
-            String line;
-            while ((line = in.readLine()) != null) {
+            byte[] line;
+            while ((line = readLine(path, in)) != null) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("event stream interrupted");
                 }
-                if (!line.isBlank()) {
-                    sink.accept(parse(path, line.getBytes(StandardCharsets.UTF_8)));
+                if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+                    sink.accept(parse(path, line));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -190,6 +206,20 @@ public final class PodmanClient implements PodmanApi {
             }
             throw failure(path, e, false);
         }
+    }
+
+    /** One line of the event stream without its newline, null at the end; a line over {@value #MAX_LINE} bytes fails the stream. */
+    private byte[] readLine(String path, InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("GET " + path + " on " + socket + ": event line longer than " + MAX_LINE
+                        + " bytes, refused");
+            }
+            line.write(c);
+        }
+        return c == -1 && line.size() == 0 ? null : line.toByteArray();
     }
 
     private static DockerHttpClient.Request get(String path) {
