@@ -26,6 +26,7 @@ import io.podwatch.core.detect.anomaly.ContainerAnomalyDetector;
 import io.podwatch.core.detect.restart.ContainerOomKilled;
 import io.podwatch.core.detect.restart.ContainerRestartLoop;
 import io.podwatch.core.detect.restart.RestartLoopConfig;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.lifecycle.Lifecycle;
@@ -75,8 +76,10 @@ public final class Agent implements AutoCloseable {
         RestartLoopConfig restart = RestartLoopConfig.from(config);
         ContainerRestartLoop restartLoop = new ContainerRestartLoop(restart);
         // the host label tells a shared Alertmanager which agent of the fleet raised an alert
+        // files the agent cannot write (disk full, refused link) make /healthz degraded, naming the file
+        FileHealth files = new FileHealth(clock);
         SinkContext sinkContext = new SinkContext(clock, meters, settings.stateDir(), env.env(),
-                Map.of("host", HostName.read()), event -> { });
+                Map.of("host", HostName.read()), event -> { }, files);
         Inventory inventory = new Inventory(clock);
         StatusModel status = new StatusModel(latest, inventory, clock);
         Alerting alerting = Alerting.create(config, eventSinks, receivers, sinkContext,
@@ -87,7 +90,7 @@ public final class Agent implements AutoCloseable {
                 status), // after the anomaly detector, whose scores it shows
                 alerting.eventSinks(), alerting.pipeline(), clock, QUEUE_CAPACITY, meters);
         CollectorRunner runner = new CollectorRunner(stage, clock, meters);
-        http = StatusWiring.server(settings, status, alerting, runner, exposition, version, clock);
+        http = StatusWiring.server(settings, status, alerting, runner, files, exposition, version, clock);
         // before anything that writes: a second agent stops here, naming who holds what
         lifecycle.add(new StateDirLock(settings.stateDir()));
         lifecycle.add(http);
@@ -95,7 +98,7 @@ public final class Agent implements AutoCloseable {
         lifecycle.add(stage);
         Assembly assembly = new Wiring(lifecycle, runner, stage);
         SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly,
-                inventory, Engines.NONE, Sightings.create(clock));
+                inventory, Engines.NONE, files, Sightings.create(clock));
         List<Engine> built = new ArrayList<>();
         for (Configured<EngineFactory<?>> e : engines) {
             engine(e.factory(), e, sources).ifPresent(built::add);

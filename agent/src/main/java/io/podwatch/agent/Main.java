@@ -1,6 +1,7 @@
 package io.podwatch.agent;
 
 import io.podwatch.agent.cli.PodwatchCommand;
+import io.podwatch.core.lifecycle.NamedThreads;
 
 /** Entry point: parses the command line and exits with the command's code. */
 public final class Main {
@@ -8,6 +9,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(PodwatchCommand.commandLine().execute(args));
+        // threads not made through NamedThreads (netty's, libraries') report their death too
+        Thread.setDefaultUncaughtExceptionHandler(NamedThreads.UNCAUGHT);
+        System.exit(PodwatchCommand.execute(args));
     }
 }

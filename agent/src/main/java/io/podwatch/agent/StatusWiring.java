@@ -12,6 +12,7 @@ import io.podwatch.agent.status.StatusModel;
 import io.podwatch.core.alert.Inhibitions;
 import io.podwatch.core.collect.CollectorRunner;
 import io.podwatch.core.config.ConfigException;
+import io.podwatch.core.durable.FileHealth;
 import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,12 +31,13 @@ final class StatusWiring {
     }
 
     static HttpServer server(AgentConfig settings, StatusModel status, Alerting alerting, CollectorRunner runner,
-                             PrometheusExposition exposition, String version, Clock clock) throws ConfigException {
+                             FileHealth files, PrometheusExposition exposition, String version, Clock clock)
+            throws ConfigException {
         alerting.observeAlertStates(status::onAlertState);
         var meters = exposition.meters();
         Gauge.builder("podwatch.status.history", status, StatusModel::historyBytes).baseUnit("bytes")
                 .description("Heap held by the status page's last-hour container charts (bounded)").register(meters);
-        StatusPages pages = new StatusPages(runner::health);
+        StatusPages pages = new StatusPages(runner::health, files);
         // the version line reads "podwatch X"; the API carries X
         StatusApi api = new StatusApi(status, new StatusApi.Sources(HostName.read(), version.replaceFirst("^podwatch ", ""),
                 clock.instant(), runner::health,

@@ -10,7 +10,6 @@ import io.podwatch.agent.sink.SinkContext;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.plugin.EngineFactory;
-import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.plugin.Engines;
 import io.podwatch.collectors.plugin.SourceContext;
 import io.podwatch.core.collect.Collector;
@@ -79,8 +78,7 @@ class FactoryContractTest {
         Path state = Files.createDirectories(dir.resolve("state"));
         Recorded assembly = new Recorded();
         SourceContext sources = new SourceContext(Clock.systemUTC(), new SimpleMeterRegistry(), state, ROOT,
-                new RecordingEmitter(), assembly, new Inventory(Clock.systemUTC()), Engines.NONE,
-                Sightings.create(Clock.systemUTC()));
+                new RecordingEmitter(), assembly, new Inventory(Clock.systemUTC()), Engines.NONE);
         List<Engine> engines = new ArrayList<>();
         for (EngineFactory<?> f : BuiltIns.engines()) {
             engine(f, config, sources).ifPresent(engines::add);

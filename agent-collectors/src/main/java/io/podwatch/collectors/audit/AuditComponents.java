@@ -12,6 +12,7 @@ import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.rules.audit.AuditDetector;
 import io.podwatch.core.rules.audit.AuditRuleSet;
@@ -36,7 +37,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
         return wanted(AuditConfig.from(config));
     }
 
-    static boolean wanted(AuditConfig config) {
+    public static boolean wanted(AuditConfig config) {
         Path dir = config.trail().log().toAbsolutePath().getParent();
         return config.trail().enabled() && (config.enabledExplicitly()
                 || (dir != null && java.nio.file.Files.isDirectory(dir)));
@@ -48,34 +49,37 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
-        return create(AuditConfig.from(config), stateDir, out, clock, names, new MonitorPids());
+        return create(AuditConfig.from(config), stateDir, out, clock, names, new MonitorPids(), new FileHealth(clock));
     }
 
     /**
-     * With names from what the engines saw (removed containers included) then from their APIs, and
+     * With names from what the engines saw (removed containers included) then {@code names}, and
      * the engines' monitor pids, as the agent wires it.
      */
     static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, Sightings sightings,
-                                  List<ContainerNames> apis) {
-        return create(config, stateDir, out, clock, new EngineContainerNames(sightings.containers(), apis),
-                sightings.pids());
+                                  ContainerNames names, FileHealth files) {
+        return create(config, stateDir, out, clock, new EngineContainerNames(sightings.containers(), List.of(names)),
+                sightings.pids(), files);
     }
 
-    /** @param monitors the engines' conmon/shim/init pids, to attribute processes that are gone */
+    /**
+     * @param monitors the engines' conmon/shim/init pids, to attribute processes that are gone
+     * @param files where the checkpoint reports write failures, for {@code /healthz}
+     */
     static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names,
-                                  MonitorPids monitors) {
+                                  MonitorPids monitors, FileHealth files) {
         AuditTrailConfig s = config.trail();
         AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();
         Path proc = Path.of("/proc");
-        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl, monitors), names,
-                proc, clock);
+        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl, monitors),
+                names, proc, clock);
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules,
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,
-                clock, stats);
+                clock, stats, files);
         AuditStatusCollector status = new AuditStatusCollector(stats, clock, Auditctl.onPath(new ProcessCommandRunner()));
         // the trail matches the rules and stamps each event with what matched: the detector holds none
         return new AuditComponents(s, trail, status, new AuditDetector(r.quietPeriod()));

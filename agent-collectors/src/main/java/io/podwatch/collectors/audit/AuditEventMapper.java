@@ -11,6 +11,7 @@ import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.rules.audit.AuditMatches;
 import io.podwatch.core.rules.audit.AuditRule;
 import io.podwatch.core.rules.audit.AuditRuleSet;
+import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ public final class AuditEventMapper {
         String firstKey = keys instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
         stats.event(ae.primary().type(), firstKey);
         List<AuditRule> matched = rules.match(f);
-        if (matched.isEmpty() && !logAll) {
+        // the volume watcher's own rules: no alert rule matches them, the volume detector reads them
+        boolean volume = VolumeDirectory.idOfKey(firstKey) != null;
+        if (matched.isEmpty() && !logAll && !volume) {
             return null;
         }
         Severity severity = Severity.INFO;

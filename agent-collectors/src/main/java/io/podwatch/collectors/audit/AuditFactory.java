@@ -54,7 +54,7 @@ public final class AuditFactory implements CollectorFactory<AuditConfig> {
         ContainerNames names = new InventoryContainerNames(context.inventory(), context.engines()::learn,
                 context.clock(), config.trail().containerCacheTtl().dividedBy(10), 1024);
         AuditComponents a = AuditComponents.create(config, context.stateDir(), context.out(), context.clock(),
-                context.sightings(), List.of(names));
+                context.sightings(), names, context.files());
         context.assembly().detect(a.detector());
         context.assembly().manage(a.trail());
         context.assembly().collect(a.status(),

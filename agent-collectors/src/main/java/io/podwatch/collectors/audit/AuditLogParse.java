@@ -11,6 +11,7 @@ import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.DefaultAuditRules;
+import io.podwatch.core.text.Printable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -83,11 +84,14 @@ public final class AuditLogParse {
         }
     }
 
-    /** One text line for {@code e} (the JSON form is the event log's encoder, {@code EcsJson}). */
+    /**
+     * One text line for {@code e} (the JSON form is the event log's encoder, {@code EcsJson}). File
+     * names and argv are chosen by users, so control characters are escaped: one event, one line.
+     */
     public static String text(Event e) {
-        StringBuilder sb = new StringBuilder(e.time().toString()).append(' ').append(e.action());
+        StringBuilder sb = new StringBuilder(e.time().toString()).append(' ').append(Printable.escape(e.action()));
         for (Map.Entry<String, Object> f : e.fields().entrySet()) {
-            sb.append(' ').append(f.getKey()).append('=').append(f.getValue());
+            sb.append(' ').append(Printable.escape(f.getKey())).append('=').append(Printable.escape(String.valueOf(f.getValue())));
         }
         return sb.toString();
     }

@@ -21,7 +21,12 @@ public final class AuditStats {
     final AtomicLong evicted = new AtomicLong();
     final AtomicLong linesTooLong = new AtomicLong();
     final AtomicLong readFailures = new AtomicLong();
-    volatile boolean readable;
+    /**
+     * Whether the log could be opened, null until the reading thread first tried: the status
+     * collector's first run usually comes before that, and reporting "unreadable" then raised a
+     * spurious AuditLogUnreadable alert at every start (issue 14, item 7).
+     */
+    volatile Boolean readable;
     private final Map<Labels, LongAdder> events = new ConcurrentHashMap<>();
 
     /** Label values of {@code podwatch_audit_events_total}. */

@@ -46,7 +46,10 @@ public final class AuditStatusCollector implements Collector {
         s.add(AuditMetrics.MATCHED.sample(stats.matched.sum()));
         s.add(AuditMetrics.POSSIBLY_LOST.sample(stats.possiblyLost()));
         s.add(AuditMetrics.EVICTED.sample(stats.evicted()));
-        s.add(AuditMetrics.READABLE.sample(stats.readable ? 1 : 0));
+        Boolean readable = stats.readable;
+        if (readable != null) { // not known before the trail's first attempt: no sample, no alert
+            s.add(AuditMetrics.READABLE.sample(readable ? 1 : 0));
+        }
         AuditStatus st = auditctl.kernel().orElse(null); // absent or not permitted: expected on some hosts
         if (st != null) {
             addIfKnown(s, AuditMetrics.KERNEL_ENABLED, st.enabled());

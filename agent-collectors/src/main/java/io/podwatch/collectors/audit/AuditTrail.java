@@ -6,9 +6,12 @@ import io.podwatch.collectors.audit.parse.EventAssembler;
 import io.podwatch.collectors.audit.tail.Checkpoint;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
 import io.podwatch.collectors.audit.tail.LogTailer;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -39,6 +42,9 @@ public final class AuditTrail implements Managed {
     private final AuditStats stats;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final LogThrottle failureLog;
+    private final LogThrottle checkpointLog;
+    private final LogThrottle bugLog;
+    private final FileHealth files;
     private final EmittedEvents emitted = new EmittedEvents();
     private Thread thread;
     private LogTailer tailer;
@@ -48,7 +54,16 @@ public final class AuditTrail implements Managed {
 
     public AuditTrail(AuditTrailConfig settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
                       Clock clock, AuditStats stats) {
+        this(settings, mapper, checkpoints, out, clock, stats, new FileHealth(clock));
+    }
+
+    /** @param files told when the checkpoint cannot be saved and when it can again, for {@code /healthz} */
+    public AuditTrail(AuditTrailConfig settings, AuditEventMapper mapper, CheckpointStore checkpoints, Emitter out,
+                      Clock clock, AuditStats stats, FileHealth files) {
         this.settings = settings;
+        this.files = files;
+        this.checkpointLog = new LogThrottle(clock, Duration.ofMinutes(1));
+        this.bugLog = new LogThrottle(clock, Duration.ofMinutes(1));
         this.mapper = mapper;
         this.checkpoints = checkpoints;
         this.out = out;
@@ -65,20 +80,21 @@ public final class AuditTrail implements Managed {
     @Override
     public synchronized void start() {
         if (thread == null) {
-            thread = new Thread(this::run, "podwatch-audit");
-            thread.setDaemon(true);
+            thread = NamedThreads.thread("podwatch-audit", this::run);
             thread.start();
         }
     }
 
     private void run() {
-        long retryMillis = settings.pollInterval().toMillis();
+        Backoff retry = new Backoff(settings.pollInterval(), MAX_RETRY.compareTo(settings.pollInterval()) < 0
+                ? settings.pollInterval() : MAX_RETRY);
+        int failures = 0;
         try {
             while (stop.getCount() > 0) {
                 try {
                     if (tailer == null) {
                         openTailer();
-                        retryMillis = settings.pollInterval().toMillis();
+                        failures = 0;
                     }
                     long n = tailer.poll((b, off, len, pos) -> {
                         currentLine = pos + len + 1; // this line's record is in the assembler once handed over
@@ -87,7 +103,7 @@ public final class AuditTrail implements Managed {
                     currentLine = Long.MAX_VALUE;
                     pipeline.expire();
                     if (n > 0 || pipeline.assembler().inFlight() > 0) {
-                        saveCheckpoint();
+                        saveCheckpointOrReport();
                     }
                     if (n == 0 && stop.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
@@ -95,10 +111,19 @@ public final class AuditTrail implements Managed {
                 } catch (IOException e) {
                     unreadable(e);
                     closeTailer();
-                    if (stop.await(retryMillis, TimeUnit.MILLISECONDS)) {
+                    if (stop.await(retry.delay(failures++).toMillis(), TimeUnit.MILLISECONDS)) {
                         break;
                     }
-                    retryMillis = Math.min(MAX_RETRY.toMillis(), retryMillis * 2);
+                } catch (RuntimeException e) {
+                    // a bug on one record must not end the audit trail: start over from the checkpoint
+                    stats.readFailures.incrementAndGet();
+                    if (bugLog.pass() >= 0) {
+                        LOG.error("audit trail failed on {}; reopening from the checkpoint", settings.log(), e);
+                    }
+                    closeTailer();
+                    if (stop.await(retry.delay(failures++).toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -114,7 +139,12 @@ public final class AuditTrail implements Managed {
     }
 
     private void openTailer() throws IOException {
-        Checkpoint cp = checkpoints.load().orElse(null);
+        Checkpoint cp;
+        try {
+            cp = checkpoints.load().orElse(null);
+        } catch (IOException e) {
+            throw new CheckpointUnusable(e);
+        }
         LogTailer t = new LogTailer(settings.log(), 1 << 20);
         EventAssembler assembler = new EventAssembler(clock, settings.eventTimeout().toMillis(), settings.maxInFlight());
         pipeline = new AuditPipeline(assembler, this::handOver, stats, clock);
@@ -144,10 +174,26 @@ public final class AuditTrail implements Managed {
         out.eventAwait(e);
         emitted.add(ae.key(), ae.firstPosition());
         if (!settings.logAllEvents()) {
-            try {
-                saveCheckpoint(); // rule matches are rare: make each one durable, so kill -9 repeats none
-            } catch (IOException ex) {
-                LOG.warn("could not save the audit checkpoint {}: {}", checkpoints.file(), ex.getMessage());
+            saveCheckpointOrReport(); // rule matches are rare: make each one durable, so kill -9 repeats none
+        }
+    }
+
+    /**
+     * A checkpoint that cannot be written (disk full) is the checkpoint's problem, not the audit
+     * log's: it is reported naming the checkpoint file, for the log and {@code /healthz}, while
+     * reading goes on (a restart would then repeat some events, which the log line says).
+     */
+    private void saveCheckpointOrReport() {
+        try {
+            saveCheckpoint();
+            files.ok(checkpoints.file());
+            checkpointLog.reset();
+        } catch (IOException e) {
+            files.failed(checkpoints.file(), e);
+            String note = checkpointLog.note();
+            if (note != null) {
+                LOG.warn("cannot save the audit checkpoint {}: {}; reading goes on, a restart may repeat events{}",
+                        checkpoints.file(), e.getMessage(), note);
             }
         }
     }
@@ -165,7 +211,21 @@ public final class AuditTrail implements Managed {
         tailer.prune(safe);
     }
 
+    /** The checkpoint, not the audit log, is what failed: named as such in the log and in /healthz. */
+    private static final class CheckpointUnusable extends IOException {
+        CheckpointUnusable(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     private void unreadable(IOException e) {
+        if (e instanceof CheckpointUnusable) {
+            files.failed(checkpoints.file(), e);
+            if (failureLog.pass() >= 0) {
+                LOG.warn("cannot use the audit checkpoint {}: {}; retrying", checkpoints.file(), e.getMessage());
+            }
+            return;
+        }
         stats.readable = false;
         stats.readFailures.incrementAndGet();
         if (failureLog.pass() < 0) {

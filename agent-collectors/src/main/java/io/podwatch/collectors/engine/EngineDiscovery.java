@@ -108,10 +108,9 @@ public final class EngineDiscovery implements Collector, Engine {
                 return;
             } catch (Exception e) {
                 collectFailures.increment();
-                long held = failures.pass();
-                if (held >= 0) {
-                    LOG.warn("engine {} could not be collected: {}{}", m.engineRef(), e.getMessage(),
-                            held > 0 ? " (" + held + " similar failures not logged)" : "");
+                String note = failures.note();
+                if (note != null) {
+                    LOG.warn("engine {} could not be collected: {}{}", m.engineRef(), e.getMessage(), note);
                 }
             }
         }

@@ -40,18 +40,21 @@ public final class HostCollector implements Collector {
 
     private final Clock clock;
     private final Path netDev;
+    private final Path proc;
     private SystemInfo system;
     private long bootTime;
+    private Sample uname;
     private List<Mount> mounts;
     private Instant mountsReadAt = Instant.MIN;
 
     public HostCollector(Clock clock) {
-        this(clock, Path.of("/proc/net/dev"));
+        this(clock, Path.of("/proc"));
     }
 
-    HostCollector(Clock clock, Path netDev) {
+    HostCollector(Clock clock, Path proc) {
         this.clock = clock;
-        this.netDev = netDev;
+        this.proc = proc;
+        this.netDev = proc.resolve("net").resolve("dev");
     }
 
     @Override
@@ -63,6 +66,21 @@ public final class HostCollector implements Collector {
     public void start() {
         system = new SystemInfo();
         bootTime = system.getOperatingSystem().getSystemBootTime();
+        try {
+            uname = ProcFacts.uname(proc.resolve("sys").resolve("kernel"), machine());
+        } catch (IOException e) {
+            uname = null; // no node_uname_info: dashboards lose their host selector, the rest works
+        }
+    }
+
+    /** uname -m: the JVM names x86_64 amd64. */
+    private static String machine() {
+        String a = System.getProperty("os.arch");
+        return switch (a) {
+            case "amd64" -> "x86_64";
+            case "arm64" -> "aarch64";
+            default -> a;
+        };
     }
 
     @Override
@@ -74,6 +92,11 @@ public final class HostCollector implements Collector {
         filesystems(s);
         network(s);
         s.add(HostMetrics.BOOT_TIME.sample(bootTime));
+        ProcFacts.collect(proc, s);
+        if (uname != null) {
+            s.add(uname);
+        }
+        s.add(ProcFacts.TIME.sample(clock.millis() / 1000.0));
         out.samples(new SampleBatch(name(), clock.instant(), dedupe(s)));
     }
 

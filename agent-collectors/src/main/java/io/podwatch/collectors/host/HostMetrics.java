@@ -45,8 +45,8 @@ public final class HostMetrics {
     }
 
     public static List<MetricDef> all() {
-        return List.of(CPU_SECONDS, MEM_TOTAL, MEM_AVAILABLE, SWAP_TOTAL, SWAP_FREE, FS_AVAIL, FS_FREE, FS_SIZE,
+        return java.util.stream.Stream.concat(List.of(CPU_SECONDS, MEM_TOTAL, MEM_AVAILABLE, SWAP_TOTAL, SWAP_FREE, FS_AVAIL, FS_FREE, FS_SIZE,
                 NET_RX_BYTES, NET_TX_BYTES, NET_RX_PACKETS, NET_TX_PACKETS, NET_RX_ERRS, NET_TX_ERRS, NET_RX_DROP,
-                LOAD1, LOAD5, LOAD15, BOOT_TIME);
+                LOAD1, LOAD5, LOAD15, BOOT_TIME).stream(), ProcFacts.all().stream()).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.podwatch.collectors.plugin;
 import io.podwatch.collectors.engine.Sightings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.config.HostEnv;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.plugin.Assembly;
@@ -19,13 +20,22 @@ import java.time.Clock;
  * @param inventory the one view of every container: engines feed it ({@code inventory.feed(...)}),
  *     collectors read it or subscribe to it instead of asking an engine
  * @param engines the engines built so far (empty while engines themselves are being built)
+ * @param files where components report files they cannot write (the audit checkpoint), for {@code /healthz}
  * @param sightings what the engines tell the audit trail: containers seen (removed ones a while
  *     longer) and their monitor/init pids
  */
 public record SourceContext(Clock clock, MeterRegistry meters, Path stateDir, HostEnv env, Emitter out,
-                            Assembly assembly, Inventory inventory, Engines engines, Sightings sightings) {
+                            Assembly assembly, Inventory inventory, Engines engines, FileHealth files,
+                            Sightings sightings) {
+    /** Without a shared {@link FileHealth}: write failures are then seen by nobody's {@code /healthz} (tests). */
+    public SourceContext(Clock clock, MeterRegistry meters, Path stateDir, HostEnv env, Emitter out,
+                         Assembly assembly, Inventory inventory, Engines engines) {
+        this(clock, meters, stateDir, env, out, assembly, inventory, engines, new FileHealth(clock),
+                Sightings.create(clock));
+    }
+
     /** The same context, with the engines built from the engine factories. */
     public SourceContext withEngines(Engines built) {
-        return new SourceContext(clock, meters, stateDir, env, out, assembly, inventory, built, sightings);
+        return new SourceContext(clock, meters, stateDir, env, out, assembly, inventory, built, files, sightings);
     }
 }

@@ -9,6 +9,7 @@ import io.podwatch.core.inventory.InventoryListener;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.posture.Finding;
+import io.podwatch.collectors.posture.report.SeedSections;
 import io.podwatch.core.posture.FindingEvents;
 import io.podwatch.core.posture.FindingLedger;
 import java.io.IOException;
@@ -172,8 +173,9 @@ public final class PostureCollector implements Collector {
     /** Caller holds the lock. */
     private void publish(FindingLedger.Changes changes, Emitter emitter) {
         Instant now = clock.instant();
-        changes.raised().forEach(f -> emitter.event(FindingEvents.raised(f, now)));
-        changes.resolved().forEach(f -> emitter.event(FindingEvents.resolved(f, now)));
+        // rule.reference names the guide and section a reader can find, not a seed file
+        changes.raised().forEach(f -> emitter.event(FindingEvents.raised(f, now, SeedSections.of(f.check()))));
+        changes.resolved().forEach(f -> emitter.event(FindingEvents.resolved(f, now, SeedSections.of(f.check()))));
     }
 
     /** Re-checks one container on the worker, as the inventory knows it when the work runs. */

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.posture;
 
+import io.podwatch.collectors.posture.report.SeedSections;
 import io.podwatch.core.alert.Alert;
 import io.podwatch.core.alert.Alerts;
 import io.podwatch.core.model.ContainerRef;
@@ -103,7 +104,8 @@ public final class PostureDetector implements Detector {
         a.put("title", check.title());
         a.put("evidence", d.evidence());
         a.put("remediation", check.remediation());
-        a.put("seed", check.seed().file());
+        // the guide and section a reader can find, not a seed file name
+        a.put("seed", SeedSections.of(check));
         return a;
     }
 }

@@ -30,8 +30,10 @@ public final class PostureKeys {
             ValueTypes.duration(Duration.ofMinutes(1), Duration.ofDays(7)), Duration.ofHours(1),
             "How often the host, image and trust checks run (also at start).");
     public static final Setting<String> ALERT_MIN_SEVERITY = Setting.of("posture.alert-min-severity",
-            ValueTypes.oneOf("info", "low", "medium", "high", "critical"), "high",
-            "Failing findings of this severity or above raise alerts; all of them are events and metrics.");
+            ValueTypes.oneOf("info", "low", "medium", "high", "critical"), "critical",
+            "Failing findings of this severity or above raise alerts (page someone); every finding, whatever its severity, "
+                    + "is an event, a metric and on the status page. critical by default: a stock Podman host's containers "
+                    + "all run as root (high), and day one must not page for what the operator already knows.");
     public static final Setting<Integer> UNUSED_DAYS = Setting.of("posture.unused-days", ValueTypes.integer(1, 3650), 30,
             "Images no container uses and stopped containers older than this are reported as sprawl.");
     public static final Setting<List<Config>> ALLOW = Setting.of("posture.allow", allowRules(), List.of(),

@@ -53,11 +53,22 @@ class AuditStatusCollectorTest {
 
     @Test
     void withoutAuditctlOnlyTheTrailsOwnCountersAreReported() throws Exception {
-        AuditStatusCollector c = new AuditStatusCollector(new AuditStats(), Clock.systemUTC(),
+        AuditStats stats = new AuditStats();
+        stats.readable = false;
+        AuditStatusCollector c = new AuditStatusCollector(stats, Clock.systemUTC(),
                 new Auditctl(new ProcessCommandRunner(), List.of(dir.resolve("missing-auditctl").toString())));
         c.collect(out);
         assertThat(value(out.batches.get(0), "podwatch_audit_kernel_enabled")).isNaN();
         assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isZero();
         assertThat(out.events).isEmpty();
+    }
+
+    /** Issue 14 item 7: the status collector runs before the trail first opened the log; that is no "unreadable". */
+    @Test
+    void beforeTheTrailFirstTriedReadabilityIsNotReported() throws Exception {
+        AuditStatusCollector c = new AuditStatusCollector(new AuditStats(), Clock.systemUTC(),
+                new Auditctl(new ProcessCommandRunner(), List.of(dir.resolve("missing-auditctl").toString())));
+        c.collect(out);
+        assertThat(value(out.batches.get(0), "podwatch_audit_log_readable")).isNaN();
     }
 }

@@ -25,6 +25,10 @@ class TrailHarness implements Emitter {
     final List<Integer> handedBy = new CopyOnWriteArrayList<>();
     private volatile int trails;
 
+    /** Write failures the trails report (the checkpoint), as /healthz would show them. */
+    final io.podwatch.core.durable.FileHealth files = new io.podwatch.core.durable.FileHealth(Clock.systemUTC());
+    volatile AuditStats lastStats;
+
     AuditTrail trail(Path log, Path stateDir, boolean fromBeginning, AuditRuleSet rules, Path proc,
                      ContainerNames names) {
         return trail(log, stateDir, fromBeginning, rules, proc, names, new MonitorPids());
@@ -42,8 +46,9 @@ class TrailHarness implements Emitter {
                 names, proc, clock);
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules, false,
                 stats);
+        lastStats = stats;
         return new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), this, clock,
-                stats);
+                stats, files);
     }
 
     List<Long> serials() {

@@ -51,6 +51,6 @@ public final class DiscoveryKit {
                 "unix:///nonexistent.sock", Path.of("/run/user"));
         return new EngineDiscovery(config, new SourceContext(Clock.systemUTC(), new SimpleMeterRegistry(), stateDir,
                 new HostEnv(true, "/root", java.util.Map.of()), out, none, new Inventory(Clock.systemUTC()),
-                Engines.NONE, sightings));
+                Engines.NONE, new io.podwatch.core.durable.FileHealth(Clock.systemUTC()), sightings));
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class HostCollectorTest {
     static final Path FIXTURE = Path.of("src/test/resources/fixtures/host/netdev/proc-net-dev.txt");
+    /** A /proc of this VM's files (net/dev, meminfo, pressure, sys/kernel) kept as fixtures. */
+    static final Path PROC = Path.of("src/test/resources/fixtures/host/proc");
 
     @Test
     void parsesEveryInterfaceOfProcNetDev() throws Exception {
@@ -29,9 +31,25 @@ class HostCollectorTest {
     }
 
     @Test
+    void meminfoAndPressureAreReadAsNodeExporterDoes() {
+        java.util.List<Sample> out = new java.util.ArrayList<>();
+        ProcFacts.meminfo("MemTotal:        8000000 kB\nMemFree:          100 kB\nBuffers:  2 kB\nCached: 3 kB\nSReclaimable: 4 kB\nHugePages_Total: 0\n", out);
+        assertThat(out).extracting(s -> s.metric().name() + "=" + s.value()).containsExactlyInAnyOrder(
+                "node_memory_MemFree_bytes=102400.0", "node_memory_Buffers_bytes=2048.0", "node_memory_Cached_bytes=3072.0",
+                "node_memory_SReclaimable_bytes=4096.0");
+        out.clear();
+        ProcFacts.pressure("memory", "some avg10=0.00 avg60=0.00 avg300=0.00 total=2500000\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=1000\n", out);
+        ProcFacts.pressure("cpu", "some avg10=1.00 avg60=0.00 avg300=0.00 total=7\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n", out);
+        ProcFacts.pressure("irq", "full avg10=0.00 avg60=0.00 avg300=0.00 total=3000000\n", out);
+        assertThat(out).extracting(s -> s.metric().name() + "=" + s.value()).containsExactly(
+                "node_pressure_memory_waiting_seconds_total=2.5", "node_pressure_memory_stalled_seconds_total=0.001",
+                "node_pressure_cpu_waiting_seconds_total=7.0E-6", "node_pressure_irq_stalled_seconds_total=3.0");
+    }
+
+    @Test
     void collectsNodeExporterNamedFamiliesFromThisHost() throws Exception {
         RecordingEmitter out = new RecordingEmitter();
-        try (HostCollector c = new HostCollector(Clock.systemUTC(), FIXTURE)) {
+        try (HostCollector c = new HostCollector(Clock.systemUTC(), PROC)) {
             c.start();
             c.collect(out);
             c.collect(out);
@@ -39,7 +57,12 @@ class HostCollectorTest {
         SampleBatch b = out.lastBatch();
         assertThat(b.samples()).extracting(s -> s.metric().name())
                 .contains("node_cpu_seconds_total", "node_memory_MemAvailable_bytes", "node_load1",
-                        "node_network_receive_bytes_total", "node_boot_time_seconds", "node_filesystem_avail_bytes");
+                        "node_network_receive_bytes_total", "node_boot_time_seconds", "node_filesystem_avail_bytes",
+                        "node_uname_info", "node_time_seconds", "node_memory_MemFree_bytes", "node_memory_Cached_bytes",
+                        "node_pressure_cpu_waiting_seconds_total", "node_pressure_io_stalled_seconds_total");
+        assertThat(b.samples()).filteredOn(s -> s.metric().name().equals("node_uname_info")).singleElement()
+                .satisfies(s -> assertThat(s.labelValues()).containsExactly("(none)", "x86_64", "fixture-host",
+                        "6.1.0-fixture-amd64", "Linux", "#1 SMP PREEMPT_DYNAMIC Debian 6.1.0 (2026-01-01)"));
         assertThat(b.samples()).filteredOn(s -> s.metric().name().equals("node_filesystem_size_bytes"))
                 .extracting(Sample::labelValues).noneMatch(l -> l.get(1).equals("overlay") || l.get(1).equals("proc"));
         assertThat(b.samples()).filteredOn(s -> s.metric().name().equals("node_network_receive_bytes_total"))

@@ -31,7 +31,7 @@ class ChecksDocTest {
     void everyQuoteIsInItsSeedWordForWord() throws IOException {
         for (Check c : Catalog.all()) {
             String seed;
-            try (InputStream in = ChecksDocTest.class.getResourceAsStream("/seeds/" + c.seed().file())) {
+            try (InputStream in = ChecksDocTest.class.getResourceAsStream("/podwatch/seeds/" + c.seed().file())) {
                 seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             assertThat(normalise(seed)).as(c.id() + " quotes " + c.seed().file()).contains(normalise(c.quote()));

@@ -21,7 +21,7 @@ class PostureKeysTest {
         assertThat(c.enabled()).isTrue();
         assertThat(c.interval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.hostInterval()).isEqualTo(Duration.ofHours(1));
-        assertThat(c.alertMinSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(c.alertMinSeverity()).as("day one must not page: only critical findings alert by default").isEqualTo(Severity.CRITICAL);
         assertThat(c.unusedDays()).isEqualTo(30);
         assertThat(c.allow().rules()).isEmpty();
     }

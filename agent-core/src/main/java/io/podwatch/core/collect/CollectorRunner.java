@@ -11,15 +11,17 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every collector on its schedule: one scheduler thread ticks, each collector collects on a
  * worker thread of its own (so a hung collector delays nobody else), a run still going at the next
- * tick makes that tick a skip, a run past its timeout is interrupted, failures back off
- * exponentially and are logged at most once a minute. Exports {@code podwatch_collector_up},
- * {@code podwatch_collector_duration_seconds}, {@code podwatch_collector_failures_total} and
- * {@code podwatch_collector_skipped_total}, labelled by collector.
+ * tick makes that tick a skip, a run past its timeout is interrupted (and reported as stuck while
+ * it does not return), failures back off exponentially and are logged at most once a minute. Exports {@code podwatch_collector_up},
+ * {@code podwatch_collector_duration_seconds}, {@code podwatch_collector_failures_total},
+ * {@code podwatch_collector_stuck} and {@code podwatch_collector_skipped_total}, labelled by collector.
  */
 public final class CollectorRunner implements Managed {
     /** How one collector is scheduled. */
@@ -61,7 +63,10 @@ public final class CollectorRunner implements Managed {
     @Override
     public synchronized void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("podwatch-scheduler"));
-        workers = Executors.newCachedThreadPool(NamedThreads.daemon("podwatch-collector"));
+        // one thread per collector at most: a collector never runs twice at once (see ScheduledCollector),
+        // so a stuck one holds its own thread and never makes the pool grow
+        workers = new ThreadPoolExecutor(0, Math.max(1, collectors.size()), 1, TimeUnit.MINUTES,
+                new SynchronousQueue<>(), NamedThreads.daemon("podwatch-collector"));
         for (ScheduledCollector c : collectors) {
             long period = c.schedule().interval().toMillis();
             scheduler.scheduleAtFixedRate(() -> c.tick(workers, scheduler), 0, period, TimeUnit.MILLISECONDS);

@@ -33,6 +33,15 @@ public final class LogThrottle {
         return s;
     }
 
+    /**
+     * {@link #pass()} as the text to append to the log line: null when this occurrence is held
+     * back, else empty or " (N similar failures not logged)". The one wording for every site.
+     */
+    public String note() {
+        long held = pass();
+        return held < 0 ? null : held == 0 ? "" : " (" + held + " similar failures not logged)";
+    }
+
     /** Forgets the last pass, e.g. after recovery, so the next failure is logged at once. */
     public void reset() {
         last = Instant.MIN;

@@ -1,5 +1,6 @@
 package io.podwatch.core.config;
 
+import io.podwatch.core.text.Redact;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +35,10 @@ public final class Config {
         return explicit.getOrDefault(setting.key(), false);
     }
 
-    /** The effective configuration as nested maps for YAML output, secrets redacted. */
+    /**
+     * The effective configuration as nested maps for YAML output, secrets redacted — and the
+     * user-info and query of every URL, where receivers' tokens hide.
+     */
     public Map<String, Object> toShow() {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Setting<?> s : settings) {
@@ -47,7 +51,8 @@ public final class Config {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object showUnchecked(Setting s, Object v) {
-        return s.type().show(v);
+        Object shown = s.type().show(v);
+        return shown instanceof String text ? Redact.urls(text) : shown;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package io.podwatch.core.config;
 
+import io.podwatch.core.text.Printable;
+import io.podwatch.core.text.Redact;
+
 /**
  * One problem in a config file, pinned to where it is.
  *
@@ -10,7 +13,9 @@ public record ConfigError(String file, int line, String key, String found, Strin
     @Override
     public String toString() {
         String where = line > 0 ? file + ":" + line : file;
-        String what = found == null ? "expected " + expected : "found '" + found + "', expected " + expected;
+        // the found value is what the operator wrote: a URL in it may carry a token
+        String what = found == null ? "expected " + expected
+                : "found '" + Printable.escape(Redact.urls(found)) + "', expected " + expected;
         return key.isEmpty() ? where + ": " + what : where + ": " + key + ": " + what;
     }
 }

@@ -18,10 +18,15 @@ public final class DurableFiles {
     private DurableFiles() {
     }
 
-    /** Writes {@code body} to {@code target} via {@code tmp} (same directory); replaces an existing target. */
+    /**
+     * Writes {@code body} to {@code target} via {@code tmp} (same directory); replaces an existing
+     * target. A leftover {@code tmp} is unlinked (never followed) and the new one created
+     * exclusively, so a symbolic link planted at the temporary name cannot redirect the write; the
+     * rename replaces a link at {@code target} instead of writing through it.
+     */
     public static void write(Path tmp, Path target, byte[] body) throws IOException {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(tmp);
+        try (FileChannel ch = SafeFiles.createNew(tmp)) {
             ByteBuffer buf = ByteBuffer.wrap(body);
             while (buf.hasRemaining()) {
                 ch.write(buf);

@@ -5,10 +5,46 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Thread naming and executor shutdown with a deadline, so every thread is recognisable and stoppable. */
+/**
+ * Thread naming and executor shutdown with a deadline, so every thread is recognisable and
+ * stoppable; every thread made here carries {@link #UNCAUGHT}, so a thread that dies says so.
+ */
 public final class NamedThreads {
+    private static final Logger LOG = LoggerFactory.getLogger(NamedThreads.class);
+    private static final LongAdder DIED = new LongAdder();
+
+    /**
+     * Logs a thread's death with its stack trace and counts it ({@link #died()}). The owners catch
+     * Throwable at their loop's boundary, so this fires only for what escapes them — which would
+     * otherwise vanish without a line (the JVM's default prints to stderr at best).
+     */
+    public static final Thread.UncaughtExceptionHandler UNCAUGHT = (t, e) -> {
+        DIED.increment();
+        try {
+            LOG.error("thread {} died: {}; what it did has stopped", t.getName(), e.toString(), e);
+        } catch (Throwable ignored) {
+            // logging itself failed (out of memory): the count above still tells
+        }
+    };
+
     private NamedThreads() {
+    }
+
+    /** Threads that ended through an uncaught exception since start: {@code podwatch_threads_died_total}. */
+    public static long died() {
+        return DIED.sum();
+    }
+
+    /** A daemon thread (not started) named {@code name}, reporting its death through {@link #UNCAUGHT}. */
+    public static Thread thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.setUncaughtExceptionHandler(UNCAUGHT);
+        return t;
     }
 
     /** Daemon threads named {@code prefix}, {@code prefix-2}, ... */
@@ -16,9 +52,7 @@ public final class NamedThreads {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             int i = n.incrementAndGet();
-            Thread t = new Thread(r, i == 1 ? prefix : prefix + "-" + i);
-            t.setDaemon(true);
-            return t;
+            return thread(i == 1 ? prefix : prefix + "-" + i, r);
         };
     }
 

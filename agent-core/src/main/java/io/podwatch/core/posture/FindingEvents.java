@@ -23,22 +23,32 @@ public final class FindingEvents {
     private FindingEvents() {
     }
 
+    /** With the guide's title as {@code rule.reference}; see {@link #raised(Finding, Instant, String)}. */
     public static Event raised(Finding f, Instant time) {
+        return raised(f, time, f.check().seed().title());
+    }
+
+    /** @param reference where the check comes from, as a reader finds it: "guide — section" */
+    public static Event raised(Finding f, Instant time, String reference) {
         String msg = f.check().id() + " " + f.status().label() + " on " + f.subjectName() + ": " + f.check().title()
                 + (f.evidence().isEmpty() ? "" : " (" + f.evidence() + ")");
         Severity sev = f.status() == FindingStatus.FAILING ? f.check().severity() : Severity.INFO;
-        return new Event(time, EventKind.STATE, RAISED, "configuration", sev, SOURCE, f.container(), msg, fields(f));
+        return new Event(time, EventKind.STATE, RAISED, "configuration", sev, SOURCE, f.container(), msg, fields(f, reference));
     }
 
     public static Event resolved(Finding f, Instant time) {
+        return resolved(f, time, f.check().seed().title());
+    }
+
+    public static Event resolved(Finding f, Instant time, String reference) {
         String msg = f.check().id() + " resolved on " + f.subjectName() + ": " + f.check().title();
-        Map<String, Object> fields = fields(f);
+        Map<String, Object> fields = fields(f, reference);
         fields.put("podwatch.posture.status", "resolved");
         return new Event(time, EventKind.STATE, RESOLVED, "configuration", Severity.INFO, SOURCE, f.container(), msg,
                 fields);
     }
 
-    private static Map<String, Object> fields(Finding f) {
+    private static Map<String, Object> fields(Finding f, String reference) {
         Check c = f.check();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule.id", c.id());
@@ -46,7 +56,7 @@ public final class FindingEvents {
         m.put("rule.category", c.scope().label());
         m.put("rule.ruleset", RULESET);
         m.put("rule.description", c.looksAt());
-        m.put("rule.reference", c.seed().file());
+        m.put("rule.reference", reference);
         m.put("vulnerability.id", c.id());
         m.put("vulnerability.severity", c.severity().label());
         m.put("vulnerability.category", c.scope().label());

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.alert.Alerts;
+import io.podwatch.core.collect.FailureLog;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.emit.LatestSamples;
 import io.podwatch.core.lifecycle.Managed;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.SampleBatch;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class ProcessingStage implements Emitter, Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingStage.class);
     private static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final LatestSamples latest;
     private final List<Detector> detectors;
@@ -36,8 +39,10 @@ public final class ProcessingStage implements Emitter, Managed {
     private final Clock clock;
     private final BlockingQueue<Object> queue;
     private final Counter dropped;
+    private final FailureLog failures;
     private final Thread thread;
     private volatile boolean running;
+    private boolean closed;
 
     public ProcessingStage(LatestSamples latest, List<Detector> detectors, List<EventSink> sinks, Alerts alerts,
                            Clock clock, int capacity, MeterRegistry meters) {
@@ -52,8 +57,8 @@ public final class ProcessingStage implements Emitter, Managed {
                 .register(meters);
         Gauge.builder("podwatch.processing.queue", queue, BlockingQueue::size)
                 .description("Items waiting for the processing thread").register(meters);
-        this.thread = new Thread(this::loop, "podwatch-processor");
-        this.thread.setDaemon(true);
+        this.failures = new FailureLog("processor", clock, meters);
+        this.thread = NamedThreads.thread("podwatch-processor", this::run);
     }
 
     @Override
@@ -103,7 +108,20 @@ public final class ProcessingStage implements Emitter, Managed {
         queue.put(event);
     }
 
-    private void loop() {
+    /**
+     * The thread's body: the loop, then — on this thread, never the closer's, so detector state
+     * stays single-threaded — what is still queued, up to a deadline.
+     */
+    private void run() {
+        try {
+            loop();
+            drain(System.nanoTime() + DRAIN.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() throws InterruptedException {
         Instant nextTick = clock.instant().plus(TICK);
         while (running) {
             try {
@@ -115,69 +133,78 @@ public final class ProcessingStage implements Emitter, Managed {
                 if (!now.isBefore(nextTick)) {
                     nextTick = now.plus(TICK);
                     for (Detector d : detectors) {
-                        guarded(d, () -> d.onTick(now, alerts));
+                        guarded(d.name(), () -> d.onTick(now, alerts));
                     }
                     // after the detectors, so the pipeline sees this second's changes
                     tickAlerts(now);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                throw e;
+            } catch (Throwable t) {
+                // the boundary of the thread: whatever escaped, the next item must still be processed
+                failures.caught("processing loop", t);
             }
+        }
+    }
+
+    private void drain(long deadlineNanos) {
+        Object item;
+        while (System.nanoTime() < deadlineNanos && (item = queue.poll()) != null) {
+            dispatch(item);
+        }
+        if (!queue.isEmpty()) {
+            LOG.warn("stopped with {} samples and events not processed (drain deadline)", queue.size());
         }
     }
 
     private void dispatch(Object item) {
         if (item instanceof SampleBatch batch) {
             for (Detector d : detectors) {
-                guarded(d, () -> d.onSamples(batch, alerts, this));
+                guarded(d.name(), () -> d.onSamples(batch, alerts, this));
             }
         } else if (item instanceof Event event) {
             for (EventSink s : sinks) {
-                s.accept(event);
+                guarded("event sink " + s.getClass().getSimpleName(), () -> s.accept(event));
             }
             for (Detector d : detectors) {
-                guarded(d, () -> d.onEvent(event, alerts));
+                guarded(d.name(), () -> d.onEvent(event, alerts));
             }
         }
     }
 
     private void tickAlerts(Instant now) {
-        try {
-            alerts.tick(now);
-        } catch (RuntimeException e) {
-            LOG.warn("alert pipeline tick failed: {}", e.toString(), e);
-        }
+        guarded("alert pipeline tick", () -> alerts.tick(now));
     }
 
-    /** A failing detector must not take the others, or the thread, down with it. */
-    private static void guarded(Detector d, Runnable r) {
+    /**
+     * A failing detector or sink must not take the others, or the thread, down with it: anything
+     * thrown, Errors included, is counted and logged at most once a minute per cause.
+     */
+    private void guarded(String who, Runnable r) {
         try {
             r.run();
-        } catch (RuntimeException e) {
-            LOG.warn("detector {} failed: {}", d.name(), e.toString(), e);
+        } catch (Throwable t) {
+            failures.caught(who, t);
         }
     }
 
-    /** Drains what is queued (up to a deadline) so no accepted event is lost on a clean stop. */
+    /**
+     * Stops the thread, which first processes what is queued (up to a deadline) so no accepted
+     * event is lost on a clean stop. If it does not end in time it is interrupted and left: the
+     * queue is never drained here, on the caller's thread, beside a processor that may still run.
+     */
     @Override
-    public void close() {
-        if (!running) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         running = false;
-        try {
-            thread.join(2000);
+        if (thread.isAlive()) {
+            NamedThreads.join(thread, DRAIN.plusSeconds(1), Duration.ofSeconds(1));
             if (thread.isAlive()) {
-                thread.interrupt();
-                thread.join(1000);
+                LOG.warn("processor thread did not stop in time; {} items left unprocessed", queue.size());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Object item;
-        while ((item = queue.poll()) != null) {
-            dispatch(item);
         }
     }
 }

@@ -74,6 +74,57 @@ class CollectorRunnerTest {
         }
     }
 
+    /** Issue 9: a run that ignores interrupts is never joined by a second one, and is reported as stuck. */
+    @Test
+    void aCollectorIgnoringInterruptsRunsOnceAtATimeAndIsReportedStuck() throws Exception {
+        AtomicInteger starts = new AtomicInteger();
+        AtomicInteger interrupts = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        try (CollectorRunner runner = new CollectorRunner(out, clock, meters)) {
+            runner.add(collector("nfs", e -> {
+                starts.incrementAndGet();
+                while (true) {
+                    try {
+                        if (release.await(1, java.util.concurrent.TimeUnit.DAYS)) {
+                            return;
+                        }
+                    } catch (InterruptedException ignored) {
+                        interrupts.incrementAndGet(); // statvfs on a hung mount does not return either
+                    }
+                }
+            }), new CollectorRunner.Schedule(Duration.ofMillis(10), Duration.ofMillis(10)));
+            runner.start();
+            await().until(() -> interrupts.get() >= 1);
+            clock.advance(Duration.ofSeconds(1));
+            await().until(() -> interrupts.get() >= 3);
+            CollectorHealth h = runner.health().get(0);
+            assertThat(h.up()).isFalse();
+            assertThat(h.lastError()).startsWith("stuck");
+            assertThat(meters.get("podwatch.collector.stuck").tag("collector", "nfs").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.get("podwatch.collector.skipped").tag("collector", "nfs").counter().count()).isPositive();
+            assertThat(starts.get()).isEqualTo(1);
+            assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("podwatch-collector")))
+                    .hasSize(1);
+            release.countDown();
+            await().until(() -> starts.get() >= 2);
+            assertThat(meters.get("podwatch.collector.stuck").tag("collector", "nfs").gauge().value()).isZero();
+        }
+    }
+
+    @Test
+    void anErrorThrownByACollectorIsCaughtAndTheRunnerGoesOn() {
+        AtomicInteger calls = new AtomicInteger();
+        try (CollectorRunner runner = new CollectorRunner(out, clock, meters)) {
+            runner.add(collector("err", e -> {
+                calls.incrementAndGet();
+                throw new StackOverflowError("deep");
+            }), new CollectorRunner.Schedule(Duration.ofMillis(10), Duration.ofMillis(10)));
+            runner.start();
+            await().until(() -> calls.get() >= 2);
+            assertThat(runner.health().get(0).lastError()).isEqualTo("deep");
+        }
+    }
+
     @Test
     void closeIsIdempotentAndStopsThreads() {
         CollectorRunner runner = new CollectorRunner(out, clock, meters);

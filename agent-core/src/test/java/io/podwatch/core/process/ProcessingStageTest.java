@@ -102,4 +102,73 @@ class ProcessingStageTest {
         stage.close();
         assertThat(logged).hasSize(50);
     }
+
+    /** Issue 9: an Error from a detector or a throwing event sink is caught, counted, and the thread goes on. */
+    @Test
+    void errorsFromDetectorsAndSinksAreCaughtAndCounted() {
+        Detector broken = new Detector() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void onEvent(Event e, Alerts a) {
+                throw new NoClassDefFoundError("gone");
+            }
+
+            @Override
+            public void onSamples(SampleBatch b, Alerts a) {
+                a.fire(new Alert("S", Severity.LOW, Map.of(), Map.of(), null));
+            }
+        };
+        EventSink throwingSink = e -> {
+            throw new IllegalStateException("sink bug");
+        };
+        try (ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(broken), List.of(throwingSink),
+                alerts, clock, 10, meters)) {
+            stage.start();
+            stage.event(event("a"));
+            stage.event(event("b"));
+            stage.samples(new SampleBatch("src", Instant.EPOCH, List.of(MetricDef.gauge("g", "", "h").sample(1))));
+            await().until(() -> fired.contains("S"));
+            assertThat(meters.get("podwatch.internal.errors").tag("component", "processor").counter().count())
+                    .isEqualTo(4.0); // two events, each failing in the detector and in the sink
+        }
+    }
+
+    /** Issue 9: when the processor does not stop in time, close() leaves the queue alone (no second thread on detector state). */
+    @Test
+    void closeNeverProcessesOnTheCallersThread() throws Exception {
+        List<String> threads = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        Detector slow = new Detector() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public void onEvent(Event e, Alerts a) {
+                threads.add(Thread.currentThread().getName());
+                inside.countDown();
+                long until = System.nanoTime() + 5_000_000_000L;
+                while (System.nanoTime() < until) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException deaf) {
+                        // a detector deaf to interrupts
+                    }
+                }
+            }
+        };
+        ProcessingStage stage = new ProcessingStage(new LatestSamples(), List.of(slow), List.of(), alerts, clock, 100, meters);
+        stage.start();
+        for (int i = 0; i < 5; i++) {
+            stage.event(event("e" + i));
+        }
+        inside.await();
+        stage.close();
+        assertThat(threads).containsOnly("podwatch-processor");
+    }
 }

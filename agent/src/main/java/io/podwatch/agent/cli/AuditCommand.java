@@ -3,6 +3,7 @@ package io.podwatch.agent.cli;
 import io.podwatch.agent.sink.eventlog.EcsJson;
 import io.podwatch.collectors.audit.AuditLogParse;
 import io.podwatch.collectors.audit.enrich.ContainerNames;
+import io.podwatch.core.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,9 +45,12 @@ final class AuditCommand implements Runnable {
                 return ExitCode.USAGE;
             }
             for (Path f : files) {
-                if (!Files.isReadable(f)) {
-                    spec.commandLine().getErr().println("podwatch: cannot read " + f
-                            + (Files.exists(f) ? " (permission denied: run as root or as a member of adm)" : " (no such file)"));
+                String problem = !Files.exists(f) ? "no such file"
+                        : Files.isDirectory(f) ? "a directory; pass the files in it (e.g. " + f.resolve("audit.log") + ")"
+                        : !Files.isRegularFile(f) ? "not a regular file"
+                        : !Files.isReadable(f) ? "permission denied: run as root or as a member of adm" : null;
+                if (problem != null) {
+                    spec.commandLine().getErr().println("podwatch: cannot read " + Printable.escape(f.toString()) + " (" + problem + ")");
                     return ExitCode.USAGE;
                 }
             }
@@ -58,9 +62,15 @@ final class AuditCommand implements Runnable {
                 out.flush();
                 spec.commandLine().getErr().printf("%d records, %d events, %d invalid lines, %d possibly lost%n",
                         r.records(), r.events(), r.parseErrors(), r.possiblyLost());
+                if (r.records() == 0 && r.parseErrors() > 0) {
+                    // nothing in the input was an audit record: the wrong file was given
+                    spec.commandLine().getErr().println("podwatch: no audit records in " + Printable.escape(files.toString())
+                            + ": every line is invalid; is this an audit log?");
+                    return ExitCode.USAGE;
+                }
                 return ExitCode.OK;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("podwatch: reading audit logs failed: " + e.getMessage());
+                spec.commandLine().getErr().println("podwatch: reading audit logs failed: " + IoMessages.describe(e));
                 return ExitCode.FATAL_STARTUP;
             }
         }

@@ -59,7 +59,7 @@ final class BacktestCommand implements Callable<Integer> {
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             return score(in, out, detector);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("podwatch: " + csv + ": cannot read: " + e);
+            spec.commandLine().getErr().println("podwatch: cannot read " + csv + ": " + IoMessages.describe(e));
             return ExitCode.USAGE;
         } finally {
             out.flush();

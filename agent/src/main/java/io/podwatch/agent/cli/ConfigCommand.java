@@ -2,6 +2,7 @@ package io.podwatch.agent.cli;
 
 import io.podwatch.agent.Agent;
 import io.podwatch.core.config.Config;
+import io.podwatch.core.config.ConfigError;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.HostEnv;
 import java.io.PrintWriter;
@@ -28,7 +29,9 @@ final class ConfigCommand implements Callable<Integer> {
     /** Prints every error, one per line, and returns the bad-config exit code. */
     static int report(ConfigException e, PrintWriter err) {
         err.println("podwatch: invalid configuration:");
-        e.errors().forEach(x -> err.println("  " + x));
+        // in file order, as an editor shows them (file-level problems first)
+        e.errors().stream().sorted(java.util.Comparator.comparing(ConfigError::file).thenComparingInt(ConfigError::line))
+                .forEach(x -> err.println("  " + x));
         err.flush();
         return ExitCode.BAD_CONFIG;
     }
@@ -71,7 +74,9 @@ final class ConfigCommand implements Callable<Integer> {
                 DumperOptions o = new DumperOptions();
                 o.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
                 o.setIndent(2);
-                spec.commandLine().getOut().print(new Yaml(o).dump(c.toShow()));
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(new Yaml(o).dump(c.toShow()));
+                out.flush();
                 return ExitCode.OK;
             } catch (ConfigException e) {
                 return report(e, spec.commandLine().getErr());

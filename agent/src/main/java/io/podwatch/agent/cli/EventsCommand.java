@@ -3,6 +3,7 @@ package io.podwatch.agent.cli;
 import io.podwatch.agent.AgentConfig;
 import io.podwatch.core.config.ConfigException;
 import io.podwatch.core.config.Durations;
+import io.podwatch.core.text.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class EventsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Instant from = parseSince();
         if (kind != null && !kind.matches("event|alert|state")) {
@@ -76,13 +77,26 @@ public final class EventsCommand implements Callable<Integer> {
         }
         EventLogReader reader = new EventLogReader(log, new EventLogReader.EventFilter(from, kind, container),
                 new EventFormat(json, colour), out);
+        PrintWriter err = spec.commandLine().getErr();
         try {
+            reader.check(follow);
             reader.run(follow, Duration.ofMillis(250));
+        } catch (EventLogReader.NotALog e) {
+            err.println("podwatch: " + Printable.escape(e.getMessage()));
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            err.println("podwatch: cannot read the event log " + log + ": " + IoMessages.describe(e));
+            return ExitCode.USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            out.flush();
         }
-        out.flush();
-        return 0;
+        if (reader.skipped() > 0) {
+            err.println("podwatch: skipped " + reader.skipped() + " line(s) of " + log + " that are not JSON events");
+        }
+        err.flush();
+        return ExitCode.OK;
     }
 
     private Instant parseSince() {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             AuditCommand.class,
             CheckCommand.class,
+            SprawlCommand.class,
             StatusCommand.class,
             BacktestCommand.class,
             VersionCommand.class,
@@ -32,11 +33,30 @@ public final class PodwatchCommand implements java.util.concurrent.Callable<Inte
         return ExitCode.USAGE;
     }
 
+    /**
+     * Runs podwatch and flushes what it printed: picocli's writers buffer, and {@code System.exit}
+     * does not flush them ({@code config show} used to print nothing).
+     */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
+        }
+    }
+
     /** Builds the command line with podwatch's exit codes: 2 for usage errors, 4 for an unexpected failure. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PodwatchCommand());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("podwatch: " + e);
+            // a person reads this line: words, no Java class names; the trace only when asked for
+            cmd.getErr().println("podwatch: " + cmd.getCommandName() + " failed: " + IoMessages.describe(e));
+            if (Boolean.getBoolean("podwatch.trace")) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return ExitCode.FATAL_STARTUP;
         });
         return cl;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.podwatch.core.emit.LatestSamples;
+import io.podwatch.core.lifecycle.NamedThreads;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,6 +20,9 @@ public final class PrometheusExposition {
     private final LatestSamples latest;
     private final SampleTextRenderer samples = new SampleTextRenderer();
 
+    @SuppressWarnings("unused") // held so the process meters' weakly referenced source stays alive
+    private final ProcessMetrics process;
+
     public PrometheusExposition(LatestSamples latest) {
         this.latest = latest;
         PrometheusRegistry prometheus = new PrometheusRegistry();
@@ -26,7 +30,9 @@ public final class PrometheusExposition {
                 io.micrometer.core.instrument.Clock.SYSTEM);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        ProcessMetrics.bindTo(registry);
+        this.process = ProcessMetrics.bindTo(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("podwatch.threads.died", NamedThreads.class, c -> NamedThreads.died())
+                .description("Threads that ended through an uncaught exception (see the agent log)").register(registry);
     }
 
     /** Where components register their self-metrics. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podwatch.core.collect.CollectorHealth;
+import io.podwatch.core.durable.FileHealth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -12,19 +13,25 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
-/** {@code /healthz} (JSON, 200 when every collector is up, 503 otherwise) and the status page's files. */
+/**
+ * {@code /healthz} (JSON, 200 when every collector is up and every file podwatch writes is
+ * writable, 503 "degraded" otherwise, naming what fails) and the status page's files.
+ */
 public final class StatusPages {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<List<CollectorHealth>> health;
+    private final FileHealth files;
 
-    public StatusPages(Supplier<List<CollectorHealth>> health) {
+    public StatusPages(Supplier<List<CollectorHealth>> health, FileHealth files) {
         this.health = health;
+        this.files = files;
     }
 
     public Routes.Response healthz() {
         List<CollectorHealth> all = health.get();
         ObjectNode root = JSON.createObjectNode();
-        boolean up = all.stream().allMatch(CollectorHealth::up);
+        List<FileHealth.Failure> failing = files.failing();
+        boolean up = all.stream().allMatch(CollectorHealth::up) && failing.isEmpty();
         root.put("status", up ? "ok" : "degraded");
         ArrayNode arr = root.putArray("collectors");
         for (CollectorHealth h : all) {
@@ -34,6 +41,13 @@ public final class StatusPages {
             n.put("lastSuccess", h.lastSuccess() == null ? null : h.lastSuccess().toString());
             n.put("consecutiveFailures", h.consecutiveFailures());
             n.put("lastError", h.lastError());
+        }
+        ArrayNode writes = root.putArray("writeFailures");
+        for (FileHealth.Failure f : failing) {
+            ObjectNode n = writes.addObject();
+            n.put("file", f.file().toString());
+            n.put("error", f.error());
+            n.put("since", f.since().toString());
         }
         return new Routes.Response(up ? 200 : 503, "application/json", root.toPrettyString() + "\n");
     }

@@ -66,7 +66,7 @@ public final class Alerting {
         }
         EventSink allEvents = fanOut(events);
         SinkContext withEvents = new SinkContext(context.clock(), context.meters(), context.stateDir(), context.env(),
-                context.externalLabels(), allEvents);
+                context.externalLabels(), allEvents, context.files());
         OutboxLimits limits = OutboxKeys.from(c);
         List<Route> routes = new ArrayList<>();
         List<Dispatcher> dispatchers = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class Alerting {
         for (Configured<ReceiverFactory<?>> f : receiverFactories) {
             for (Delivery d : deliveries(f.factory(), f, withEvents)) {
                 Dispatcher dispatcher = new Dispatcher(d.sink(), context.stateDir().resolve("outbox").resolve(d.sink().name()),
-                        limits, d.backoff(), allEvents, context.clock(), context.meters());
+                        limits, d.backoff(), allEvents, context.clock(), context.meters(), context.files());
                 dispatchers.add(dispatcher);
                 routes.add(new Route(handoff.wrap(dispatcher), d.ratePerMinute(), d.burst(), d.digest(), d.refresh()));
             }

@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import java.time.Duration;
 
 /**

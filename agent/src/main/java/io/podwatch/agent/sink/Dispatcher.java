@@ -1,11 +1,14 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.alert.Notification;
 import io.podwatch.core.alert.NotificationQueue;
+import io.podwatch.core.collect.FailureLog;
 import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.lifecycle.Managed;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.process.EventSink;
@@ -17,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,15 +47,28 @@ public final class Dispatcher implements NotificationQueue, Managed {
     private final DeliveryCounters counters;
     private final LogThrottle failureLog;
     private final RandomGenerator random = RandomGenerator.getDefault();
+    private final Path outboxDir;
+    private final FileHealth files;
+    private final FailureLog failures;
     private final Thread thread;
     private volatile boolean running;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile DeliveryState state;
     private boolean opened;
     private java.time.Instant nextOpenAttempt;
 
     public Dispatcher(NotificationSink sink, Path outboxDir, OutboxLimits limits, Backoff backoff, EventSink reports,
                       Clock clock, MeterRegistry meters) {
+        this(sink, outboxDir, limits, backoff, reports, clock, meters, new FileHealth(clock));
+    }
+
+    /** @param files told when the outbox cannot be written and when it can again, for {@code /healthz} */
+    public Dispatcher(NotificationSink sink, Path outboxDir, OutboxLimits limits, Backoff backoff, EventSink reports,
+                      Clock clock, MeterRegistry meters, FileHealth files) {
         this.sink = sink;
+        this.outboxDir = outboxDir;
+        this.files = files;
+        this.failures = new FailureLog("sink-" + sink.name(), clock, meters);
         this.outbox = new Outbox(outboxDir);
         this.limits = limits;
         this.backoff = backoff;
@@ -62,8 +79,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
         Gauge.builder("podwatch.outbox.pending", this, d -> d.outbox.size() + d.memorySize())
                 .tag("sink", sink.name()).description("Notifications stored and not yet confirmed").register(meters);
         this.state = new DeliveryState(sink.name(), 0, null, "", null);
-        this.thread = new Thread(this::loop, "podwatch-sink-" + sink.name());
-        this.thread.setDaemon(true);
+        this.thread = NamedThreads.thread("podwatch-sink-" + sink.name(), this::loop);
     }
 
     @Override
@@ -94,8 +110,11 @@ public final class Dispatcher implements NotificationQueue, Managed {
             List<Path> unreadable = outbox.open();
             unreadable.forEach(p -> reports.unreadable(p.getFileName().toString()));
             opened = true;
+            files.ok(outboxDir);
         } catch (IOException e) {
-            LOG.error("sink {}: outbox not usable, delivering from memory until it is: {}", sink.name(), e.toString());
+            LOG.error("sink {}: outbox {} not usable, delivering from memory until it is: {}", sink.name(), outboxDir,
+                    e.toString());
+            files.failed(outboxDir, e);
             reports.outboxFailed(e);
         }
     }
@@ -108,8 +127,12 @@ public final class Dispatcher implements NotificationQueue, Managed {
                 counters.outcome("dropped");
                 reports.dropped(dropped.id(), "outbox full or entry older than " + limits.maxAge());
             }
+            if (opened) {
+                files.ok(outboxDir);
+            }
         } catch (IOException e) {
             counters.outcome("outbox_error");
+            files.failed(outboxDir, e);
             reports.outboxFailed(e);
             synchronized (memoryOnly) {
                 memoryOnly.addLast(n);
@@ -162,27 +185,31 @@ public final class Dispatcher implements NotificationQueue, Managed {
                     }
                     counters.outcome("retried");
                     state = new DeliveryState(sink.name(), 0, state.lastSuccess(), e.getMessage(), clock.instant());
-                    long held = failureLog.pass();
-                    if (held >= 0) {
-                        LOG.warn("sink {}: delivery failed, will retry: {}{}", sink.name(), e.getMessage(),
-                                held > 0 ? " (" + held + " similar failures not logged)" : "");
+                    String note = failureLog.note();
+                    if (note != null) {
+                        LOG.warn("sink {}: delivery failed, will retry: {}{}", sink.name(), e.getMessage(), note);
                     }
                     pause(backoff.delay(attempt++, e.retryAfter(), random));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("sink {}: outbox entry unusable: {}", sink.name(), e.toString());
+            } catch (Throwable e) {
+                // the thread's boundary: an outbox I/O error, or a bug in a sink, must not end delivery
+                failures.caught("delivery", e);
                 pauseQuietly();
             }
         }
     }
 
-    /** The oldest pending notification, from the outbox or (disk failed) memory. */
+    /**
+     * The oldest pending notification, from the outbox or (disk failed) memory. Unreadable outbox
+     * entries are removed and reported one by one in a loop (a run of thousands of corrupt files
+     * must not become as deep a recursion).
+     */
     private Optional<Delivery> next() throws IOException {
-        Optional<Outbox.Entry> e = outbox.oldest();
-        if (e.isPresent()) {
+        Optional<Outbox.Entry> e;
+        while ((e = outbox.oldest()).isPresent()) {
             Outbox.Entry entry = e.get();
             Notification n;
             try {
@@ -191,7 +218,7 @@ public final class Dispatcher implements NotificationQueue, Managed {
                 outbox.remove(entry);
                 counters.outcome("rejected");
                 reports.unreadable(entry.file().getFileName().toString());
-                return next();
+                continue;
             }
             return Optional.of(new Delivery(n, () -> outbox.remove(entry)));
         }
@@ -246,18 +273,23 @@ public final class Dispatcher implements NotificationQueue, Managed {
                                 java.time.Instant lastErrorAt) {
     }
 
-    /** Stops the thread; what is still in the outbox is delivered by the next run. */
+    /** Stops the thread and closes the sink, once; what is still in the outbox is delivered by the next run. */
     @Override
     public void close() {
-        if (!running) {
-            sink.close();
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
         running = false;
         synchronized (signal) {
             signal.notifyAll();
         }
-        NamedThreads.join(thread, Duration.ofSeconds(3), Duration.ofSeconds(1));
-        sink.close();
+        if (thread.isAlive()) {
+            NamedThreads.join(thread, Duration.ofSeconds(3), Duration.ofSeconds(1));
+        }
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.warn("sink {} did not close cleanly: {}", sink.name(), e.toString());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.podwatch.agent.sink;
 
 import io.podwatch.core.durable.DurableFiles;
+import io.podwatch.core.durable.SafeFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -32,6 +33,9 @@ final class Outbox {
     record Entry(Path file, String id, Instant created, long size) {
     }
 
+    /** No notification is this large (a group is capped long before): a bigger file is damage, not data. */
+    static final int MAX_ENTRY = 16 << 20;
+
     private final Path dir;
     private final Deque<Entry> entries = new ArrayDeque<>();
     private long bytes;
@@ -44,6 +48,7 @@ final class Outbox {
     /** Creates the directory (0700), drops torn {@code .tmp-} files, indexes what is pending. */
     synchronized List<Path> open() throws IOException {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        SafeFiles.checkOwnDirectory(dir); // a planted link would send every notification elsewhere
         List<Path> files = new ArrayList<>();
         List<Path> unreadable = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
@@ -92,8 +97,9 @@ final class Outbox {
         return Optional.ofNullable(entries.peekFirst());
     }
 
+    /** The entry's bytes; never through a link, never more than one notification can be. */
     byte[] read(Entry e) throws IOException {
-        return Files.readAllBytes(e.file());
+        return SafeFiles.read(e.file(), MAX_ENTRY);
     }
 
     /** Acknowledges: the notification was delivered (or given up) and leaves the outbox. */

@@ -1,7 +1,7 @@
 package io.podwatch.agent.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.agent.sink.Backoff;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.agent.sink.Dispatcher;
 import io.podwatch.agent.sink.HttpPoster;
 import io.podwatch.agent.sink.OutboxLimits;

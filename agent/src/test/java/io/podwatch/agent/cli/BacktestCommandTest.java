@@ -67,7 +67,7 @@ class BacktestCommandTest extends CapturedCli {
         assertThat(run("backtest", "--csv", csv("time;value\n").toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("in.csv:1: expected the header timestamp,value");
         assertThat(run("backtest", "--csv", dir.resolve("missing.csv").toString())).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("missing.csv: cannot read");
+        assertThat(err.toString()).contains("cannot read " + dir.resolve("missing.csv") + ": no such file");
         assertThat(run("backtest", "--signal", "disk", "--csv", csv("timestamp,value\n").toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("unknown signal 'disk'");
     }

@@ -1,5 +1,6 @@
 package io.podwatch.agent.sink;
 
+import io.podwatch.core.collect.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,6 +60,23 @@ class DispatcherTest {
         d.close();
         d.close();
         await().until(() -> !threadAlive());
+    }
+
+    /** Issue 9: a run of corrupt outbox entries is skipped in a loop, not a recursion per file. */
+    @Test
+    void thousandsOfCorruptEntriesAreReportedAndSkippedWithoutDeepRecursion() throws Exception {
+        java.nio.file.Path box = java.nio.file.Files.createDirectories(dir.resolve("outbox"));
+        int corrupt = 20_000;
+        long created = System.currentTimeMillis() - 3_600_000; // recent: the outbox's age limit keeps them
+        for (int i = 0; i < corrupt; i++) {
+            java.nio.file.Files.writeString(box.resolve(String.format("%013d-%06d-bad%d.json", created + i, i, i)), "{not json");
+        }
+        Dispatcher d = dispatcher(100_000);
+        d.start();
+        d.submit(Notifications.of("fake", Notifications.firing("A", "c")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> sent.size() == 1);
+        d.close();
+        assertThat(reports).filteredOn(e -> e.action().equals("outbox-entry-unreadable")).hasSize(corrupt);
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class StatusFixture {
                 List::of, "/var/log/podwatch/events.jsonl"), Clock.fixed(now, ZoneOffset.UTC));
         Map<String, Function<Routes.Request, Routes.Response>> m = new HashMap<>(api.routes());
         StatusPages.assets().forEach((p, page) -> m.put(p, r -> page.get()));
-        StatusPages pages = new StatusPages(() -> List.of(new CollectorHealth("podman", true, now, 0, "")));
+        StatusPages pages = new StatusPages(() -> List.of(new CollectorHealth("podman", true, now, 0, "")),
+                new io.podwatch.core.durable.FileHealth(Clock.fixed(now, ZoneOffset.UTC)));
         m.put("/healthz", r -> pages.healthz());
         return new Routes(m);
     }

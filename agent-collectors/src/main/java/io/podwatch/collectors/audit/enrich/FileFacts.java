@@ -61,6 +61,10 @@ final class FileFacts {
         }
         if (syscall != null) {
             classify(syscall, p, types);
+            long mode = requestedMode(syscall, p);
+            if (mode >= 0) {
+                f.put("auditd.data.mode", mode); // what chmod asked for: the setuid bits show here
+            }
         }
         if (!types.isEmpty()) {
             f.put("event.type", List.copyOf(types));
@@ -80,6 +84,15 @@ final class FileFacts {
                 }
             }
         }
+    }
+
+    /** The mode argument of the chmod family (a1 of chmod/fchmod, a2 of fchmodat/fchmodat2), or -1. */
+    private static long requestedMode(String syscall, AuditRecord p) {
+        return switch (syscall) {
+            case "chmod", "fchmod" -> p.hexNumber("a1", -1);
+            case "fchmodat", "fchmodat2" -> p.hexNumber("a2", -1);
+            default -> -1;
+        };
     }
 
     private static void openFlags(long flags, Set<String> types) {

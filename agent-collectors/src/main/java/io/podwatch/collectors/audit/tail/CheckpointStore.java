@@ -1,6 +1,7 @@
 package io.podwatch.collectors.audit.tail;
 
 import io.podwatch.core.durable.DurableFiles;
+import io.podwatch.core.durable.SafeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +13,14 @@ import java.util.Optional;
 /**
  * Reads and writes the audit checkpoint file. Writes go to a temporary file that is synced and then
  * atomically renamed over the old one, so a crash (kill -9, power loss) leaves the old or the new
- * checkpoint, never a torn one. Called from the audit thread only.
+ * checkpoint, never a torn one. A symbolic link, a FIFO or another user's file at the path is
+ * refused, not followed (see {@link SafeFiles}). Called from the audit thread only.
  */
 public final class CheckpointStore {
     private static final String MAGIC = "podwatch-audit-checkpoint 1";
+
+    /** A checkpoint holds an offset and the keys of the events in flight: far below this. */
+    static final int MAX_BYTES = 8 << 20;
 
     private final Path file;
 
@@ -29,10 +34,10 @@ public final class CheckpointStore {
 
     /** The saved checkpoint; empty when there is none. A corrupt file is an IOException naming it. */
     public Optional<Checkpoint> load() throws IOException {
-        if (!Files.exists(file)) {
+        if (!SafeFiles.checkOwnRegular(file)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = new String(SafeFiles.read(file, MAX_BYTES), StandardCharsets.UTF_8).lines().toList();
         if (lines.size() < 3 || !lines.get(0).equals(MAGIC) || !lines.get(1).startsWith("file ")
                 || !lines.get(2).startsWith("offset ")) {
             throw new IOException("audit checkpoint " + file + " is not in the expected format; remove it to "

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,6 +24,10 @@ import java.util.function.Consumer;
  * construction does no I/O.
  */
 public final class EngineHttp implements AutoCloseable {
+    /** Largest body one call may read: stats of ~5,000 containers, far below the agent's heap. */
+    static final int MAX_BODY = 16 << 20;
+    static final int MAX_LINE = 1 << 20;
+
     private final URI socket;
     private final Duration timeout;
     private final ApiObserver observer;
@@ -72,7 +77,7 @@ public final class EngineHttp implements AutoCloseable {
         boolean ok = false;
         try (CallDeadline.Guard guard = deadline.start(timeout)) {
             try (DockerHttpClient.Response r = http.execute(request(path))) {
-                byte[] body = r.getBody() == null ? new byte[0] : r.getBody().readAllBytes();
+                byte[] body = r.getBody() == null ? new byte[0] : bounded(path, r.getBody());
                 checkStatus(path, r.getStatusCode(), body);
                 JsonNode node = parse ? parse(path, body) : null;
                 ok = true;
@@ -83,6 +88,32 @@ public final class EngineHttp implements AutoCloseable {
         } finally {
             observer.observed(call, System.nanoTime() - t0, ok);
         }
+    }
+
+    /**
+     * The body, refused when larger than {@value #MAX_BODY} bytes: the agent runs in a small heap and
+     * a hostile or broken engine must not be able to make one call allocate without limit.
+     */
+    private byte[] bounded(String path, InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_BODY + 1);
+        if (b.length > MAX_BODY) {
+            throw new IOException("GET " + path + " on " + socket + ": response larger than " + MAX_BODY + " bytes, refused");
+        }
+        return b;
+    }
+
+    /** One line of a stream without its newline, null at the end; a line over {@value #MAX_LINE} bytes fails the stream. */
+    private byte[] readLine(String path, InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (line.size() >= MAX_LINE) {
+                throw new IOException("GET " + path + " on " + socket + ": event line longer than " + MAX_LINE
+                        + " bytes, refused");
+            }
+            line.write(c);
+        }
+        return c == -1 && line.size() == 0 ? null : line.toByteArray();
     }
 
     private JsonNode parse(String path, byte[] body) throws IOException {
@@ -139,17 +170,17 @@ public final class EngineHttp implements AutoCloseable {
             }
         }
         observer.observed(call, System.nanoTime() - t0, true);
-        try (r; BufferedReader in = new BufferedReader(new InputStreamReader(r.getBody(), StandardCharsets.UTF_8))) {
+        try (r; InputStream in = new BufferedInputStream(r.getBody())) {
             if (r.getStatusCode() / 100 != 2) {
-                checkStatus(path, r.getStatusCode(), r.getBody().readNBytes(300));
+                checkStatus(path, r.getStatusCode(), in.readNBytes(300));
             }
-            String line;
-            while ((line = in.readLine()) != null) {
+            byte[] line;
+            while ((line = readLine(path, in)) != null) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("event stream interrupted");
                 }
-                if (!line.isBlank()) {
-                    sink.accept(parse(path, line.getBytes(StandardCharsets.UTF_8)));
+                if (!new String(line, StandardCharsets.UTF_8).isBlank()) {
+                    sink.accept(parse(path, line));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import io.podwatch.collectors.podman.PodmanSelfMetrics;
 import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.container.ContainerTracker;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
 import io.podwatch.core.lifecycle.Managed;
 import java.io.IOException;
@@ -27,8 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventWatcher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(EventWatcher.class);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     private final PodmanApi api;
     private final ContainerTracker tracker;
@@ -69,7 +69,7 @@ public final class EventWatcher implements Managed {
     }
 
     private void loop() {
-        long backoff = MIN_BACKOFF.toMillis();
+        int failures = 0;
         boolean first = true;
         while (!Thread.currentThread().isInterrupted()) {
             if (!first) {
@@ -83,21 +83,20 @@ public final class EventWatcher implements Managed {
                     received.increment();
                     tracker.onEvent(json);
                 });
-                backoff = MIN_BACKOFF.toMillis();
+                failures = 0;
                 LOG.info("{} events stream ended; reconnecting", label);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
-                long held = logThrottle.pass();
-                if (held >= 0) {
-                    LOG.warn("{} events stream failed: {}; reconnecting with backoff{}", label, e.getMessage(),
-                            held > 0 ? " (" + held + " similar failures not logged)" : "");
+                String note = logThrottle.note();
+                if (note != null) {
+                    LOG.warn("{} events stream failed: {}; reconnecting with backoff{}", label, e.getMessage(), note);
                 }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+                failures++;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(backoff);
+                TimeUnit.MILLISECONDS.sleep(BACKOFF.delay(failures).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

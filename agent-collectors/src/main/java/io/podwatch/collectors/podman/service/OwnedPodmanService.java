@@ -1,5 +1,6 @@
 package io.podwatch.collectors.podman.service;
 
+import io.podwatch.core.collect.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.collectors.podman.api.SocketProbe;
@@ -27,6 +28,7 @@ public final class OwnedPodmanService implements Managed {
     private static final Duration PROBE = Duration.ofSeconds(1);
     private static final Duration READY_WAIT = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Backoff RESTART = new Backoff(Duration.ofSeconds(1), MAX_BACKOFF);
 
     private final PodmanCommand command;
     private final Path socket;
@@ -113,7 +115,7 @@ public final class OwnedPodmanService implements Managed {
     }
 
     private void superviseLoop() {
-        long backoffMs = 1000;
+        int failures = 0;
         while (!Thread.currentThread().isInterrupted()) {
             long startedNs = System.nanoTime();
             try {
@@ -125,18 +127,20 @@ public final class OwnedPodmanService implements Managed {
                     }
                 }
                 boolean ranLong = System.nanoTime() - startedNs > MAX_BACKOFF.toNanos();
-                backoffMs = ranLong ? 1000 : Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
+                failures = ranLong ? 0 : failures + 1;
+                long backoffMs = RESTART.delay(failures).toMillis();
                 LOG.warn("our Podman API service exited with {}; restarting in {} ms (log: {})", exit, backoffMs,
                         logFile());
             } catch (IOException e) {
-                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
-                LOG.warn("cannot start {}: {}; retrying in {} ms", command.executable(), e.getMessage(), backoffMs);
+                failures++;
+                LOG.warn("cannot start {}: {}; retrying in {} ms", command.executable(), e.getMessage(),
+                        RESTART.delay(failures).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(backoffMs);
+                TimeUnit.MILLISECONDS.sleep(RESTART.delay(failures).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Findings as one JSON array for scripts: {@code check}, {@code title}, {@code severity},
  * {@code status}, {@code remediation}, {@code evidence}, {@code scope}, {@code reason} (accepted
- * only), {@code seed} {file, quote}, and {@code container} {id, name} — absent for host findings.
+ * only), {@code seed} {guide, section, quote}, and {@code container} {id, name} — absent for host findings.
  */
 final class JsonFormat {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -34,7 +34,8 @@ final class JsonFormat {
                 o.put("reason", f.reason());
             }
             ObjectNode seed = o.putObject("seed");
-            seed.put("file", f.check().seed().file());
+            seed.put("guide", f.check().seed().title());
+            seed.put("section", SeedSections.of(f.check()));
             seed.put("quote", f.check().quote());
             if (f.container() != null) {
                 ObjectNode c = o.putObject("container");

@@ -38,7 +38,7 @@ final class SarifFormat {
             r.put("name", c.id().replace("-", ""));
             r.putObject("shortDescription").put("text", c.title());
             r.putObject("fullDescription").put("text", c.looksAt());
-            r.putObject("help").put("text", c.remediation() + "\nWhy: \"" + c.quote() + "\" (" + c.seed().title() + ")");
+            r.putObject("help").put("text", c.remediation() + "\nWhy: \"" + c.quote() + "\" (" + SeedSections.of(c) + ")");
             r.putObject("defaultConfiguration").put("level", level(c.severity()));
             ObjectNode props = r.putObject("properties");
             props.put("security-severity", securitySeverity(c.severity()));

@@ -3,6 +3,7 @@ package io.podwatch.collectors.posture.report;
 import io.podwatch.core.model.Severity;
 import io.podwatch.core.posture.Finding;
 import io.podwatch.core.posture.FindingStatus;
+import io.podwatch.core.text.Printable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +59,14 @@ final class TableFormat {
         if (f.container() == null) {
             return "host (images, trust and host checks)";
         }
-        String image = f.container().image().isEmpty() ? "" : "  image " + f.container().image();
-        return "container " + f.container().display() + " (" + f.container().shortId() + ")" + image;
+        // names and images are chosen by whoever creates the container: one finding stays one line
+        String image = f.container().image().isEmpty() ? "" : "  image " + Printable.escape(f.container().image());
+        return "container " + Printable.escape(f.container().display()) + " (" + Printable.escape(f.container().shortId()) + ")" + image;
     }
 
     private static String detail(Finding f) {
-        String ev = f.evidence().isEmpty() ? "" : " — " + f.evidence();
-        return f.status() == FindingStatus.ACCEPTED ? ev + " [accepted: " + f.reason() + "]" : ev;
+        String ev = f.evidence().isEmpty() ? "" : " — " + Printable.escape(f.evidence());
+        return f.status() == FindingStatus.ACCEPTED ? ev + " [accepted: " + Printable.escape(f.reason()) + "]" : ev;
     }
 
     private static String colourOf(Finding f) {

@@ -52,7 +52,7 @@ class ContainerAnomalyIT {
     }
 
     @Test
-    void idleThenBurningCpuRaisesContainerCpuAnomalyWithinFiveSamples() {
+    void idleThenBurningCpuRaisesContainerCpuAnomalyWithinThirtySeconds() {
         h.runDetached(List.of("--name", "burner"), "sleep " + IDLE_SECONDS + "; while :; do :; done");
         try {
             await().atMost(Duration.ofSeconds(IDLE_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
@@ -61,7 +61,8 @@ class ContainerAnomalyIT {
             AnomalyPipeline.Transition fire = pipeline.firstFire("ContainerCpuAnomaly", "burner").orElseThrow();
             System.out.printf("burner: CPU over 0.1 cores at batch %d, ContainerCpuAnomaly at batch %d: %s%n",
                     burnStart, fire.batch(), fire.annotations().get("description"));
-            assertThat(fire.batch() - burnStart + 1).as("samples from the burn's start to the alert").isBetween(1L, 5L);
+            // confirmed by duration (anomaly.for, 15 s): a sustained change pages within 30 s, not on its first sample
+            assertThat(fire.batch() - burnStart + 1).as("seconds (1 s samples) from the burn's start to the alert").isBetween(15L, 30L);
             assertThat(burnStart).as("the burn came after the warm-up").isGreaterThan(WARMUP);
         } finally {
             h.podman("rm", "-f", "-t", "0", "burner");
@@ -103,7 +104,7 @@ class ContainerAnomalyIT {
             h.runDetached(List.of("--name", "fetcher", "--network", net), "sleep " + IDLE_SECONDS
                     + "; while :; do wget -q -O /dev/null http://" + webIp + ":8080/big; done");
             try {
-                await().atMost(Duration.ofSeconds(IDLE_SECONDS + 30)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(IDLE_SECONDS + 45)).pollInterval(Duration.ofMillis(500))
                         .until(() -> pipeline.firstFire("ContainerNetworkAnomaly", "web", "net_tx").isPresent()
                                 && pipeline.firstFire("ContainerNetworkAnomaly", "fetcher", "net_rx").isPresent());
             } catch (org.awaitility.core.ConditionTimeoutException e) {

@@ -51,6 +51,16 @@ class PodmanClientTest {
     }
 
     @Test
+    void aBodyOverTheCapIsRefusedNotBuffered() throws Exception {
+        String huge = "[" + " ".repeat(EngineHttp.MAX_BODY + 10) + "]";
+        try (FakeUnixServer s = new FakeUnixServer(socket, req -> FakeUnixServer.http(200, huge));
+             PodmanClient c = client(Duration.ofSeconds(5))) {
+            assertThatThrownBy(c::statsAll).isInstanceOf(IOException.class)
+                    .hasMessageContaining("larger than " + EngineHttp.MAX_BODY + " bytes");
+        }
+    }
+
+    @Test
     void malformedJsonNamesPathAndProblem() throws Exception {
         try (FakeUnixServer s = new FakeUnixServer(socket, req -> FakeUnixServer.http(200, "{\"Stats\": [1, 2"));
              PodmanClient c = client(Duration.ofSeconds(2))) {

@@ -96,4 +96,24 @@ class PostureReportTest {
         assertThat(r.exitStatus(null)).isZero();
         assertThat(new PostureReport(List.of()).render(PostureReport.Format.TABLE, false)).startsWith("No findings");
     }
+
+    @Test
+    void jsonAndSarifNameTheGuideAndSectionNotASeedFile() throws Exception {
+        JsonNode seed = new ObjectMapper().readTree(report().render(PostureReport.Format.JSON, false)).get(3).path("seed");
+        assertThat(seed.path("guide").asText()).isEqualTo(check("PW-C-PRIVILEGED").seed().title());
+        assertThat(seed.path("section").asText()).startsWith(seed.path("guide").asText() + " — ");
+        assertThat(seed.has("file")).isFalse();
+        String sarif = report().render(PostureReport.Format.SARIF, false);
+        assertThat(sarif).doesNotContain(".txt").contains(SeedSections.of(check("PW-C-PRIVILEGED")));
+    }
+
+    @Test
+    void theTableKeepsOneFindingPerLineWhateverTheEvidenceHolds() {
+        // a host directory named like this, bind-mounted into a container, ends up in the evidence
+        String evil = "/srv/x\n  critical  PW-C-FAKE  failing  forged\u001b[2J";
+        String table = new PostureReport(List.of(Finding.of(check("PW-C-SENSITIVE-MOUNT-RW"), Outcome.fail("mounts " + evil), WEB)))
+                .render(PostureReport.Format.TABLE, false);
+        assertThat(table).doesNotContain("\u001b").contains("/srv/x\\n  critical  PW-C-FAKE").contains("\\x1b[2J");
+        assertThat(table.lines().filter(l -> l.contains("PW-C-"))).hasSize(1);
+    }
 }

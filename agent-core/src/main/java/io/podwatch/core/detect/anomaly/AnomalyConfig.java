@@ -2,6 +2,7 @@ package io.podwatch.core.detect.anomaly;
 
 import io.podwatch.core.config.Config;
 import io.podwatch.core.detect.AnomalyScorerConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * The anomaly detectors' validated configuration. Policies are resolved at construction, one per
  * (override, signal), so every series shares its {@link SignalPolicy} and {@link AnomalyScorerConfig}.
  */
-public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter, int clearAfter,
+public record AnomalyConfig(boolean enabled, Set<Signal> signals, Duration confirmFor, int clearAfter,
                             List<Override> overrides, List<SignalPolicy> base, double memoryNearRatio,
                             double throttledRatio, double pidsNearRatio, int limitSamples) {
     private static final Signal[] ALL = Signal.values();
@@ -46,7 +47,7 @@ public record AnomalyConfig(boolean enabled, Set<Signal> signals, int raiseAfter
             overrides.add(new Override(glob(o.get(AnomalyKeys.MATCH)), Collections.unmodifiableList(Arrays.asList(p))));
         }
         return new AnomalyConfig(c.get(AnomalyKeys.ENABLED), signals(c.get(AnomalyKeys.SIGNALS)),
-                c.get(AnomalyKeys.RAISE), c.get(AnomalyKeys.CLEAR), List.copyOf(overrides), List.of(base),
+                c.get(AnomalyKeys.CONFIRM), c.get(AnomalyKeys.CLEAR), List.copyOf(overrides), List.of(base),
                 c.get(AnomalyKeys.MEMORY_NEAR), c.get(AnomalyKeys.THROTTLED), c.get(AnomalyKeys.PIDS_NEAR),
                 c.get(AnomalyKeys.LIMIT_SAMPLES));
     }

@@ -5,6 +5,7 @@ import io.podwatch.core.config.Setting;
 import io.podwatch.core.config.ValueType;
 import io.podwatch.core.config.ValueTypes;
 import io.podwatch.core.detect.AnomalyScorerConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,9 +27,11 @@ public final class AnomalyKeys {
             "Signals that are scored.");
     public static final Setting<Double> THRESHOLD = Setting.of("anomaly.threshold", SCORE, AnomalyScorerConfig.ALERT_SCORE,
             "Score at or above which a sample raises an alert (0.5 is the NAB-calibrated point; higher = quieter).");
-    public static final Setting<Integer> RAISE = Setting.of("anomaly.raise-after", ValueTypes.integer(1, 100), 1,
-            "Samples to raise: the alert-worthy one plus the ones after it that stay above half the threshold. "
-                    + "1 is best measured: many true anomalies are a single sample.");
+    public static final Setting<Duration> CONFIRM = Setting.of("anomaly.for",
+            ValueTypes.duration(Duration.ZERO, Duration.ofHours(1)), Duration.ofSeconds(15),
+            "How long a change must last before it alerts: the value stays materially away from the baseline it "
+                    + "left, whatever the interval. An exec, a health check or a one-off job is shorter; 0s alerts "
+                    + "on the first anomalous sample.");
     public static final Setting<Integer> CLEAR = Setting.of("anomaly.clear-after", ValueTypes.integer(1, 1000), 12,
             "Consecutive normal samples (score under half the threshold or change too small) before the alert resolves.");
     public static final Setting<Integer> WARMUP = Setting.of("anomaly.warmup-samples", ValueTypes.integer(5, 100_000),
@@ -82,7 +85,7 @@ public final class AnomalyKeys {
     }
 
     public static List<Setting<?>> all() {
-        List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, SIGNALS, THRESHOLD, RAISE, CLEAR, WARMUP, SPREAD_FACTOR));
+        List<Setting<?>> all = new ArrayList<>(List.of(ENABLED, SIGNALS, THRESHOLD, CONFIRM, CLEAR, WARMUP, SPREAD_FACTOR));
         for (Signal s : Signal.values()) {
             all.add(SIGNAL_THRESHOLD.get(s));
             all.add(SIGNAL_MIN_DELTA.get(s));

@@ -77,8 +77,8 @@ class ContainerAnomalyDetectorTest {
         }
         assertThat(alerts.log).isEmpty();
         assertThat(lastScore("tiny", "cpu")).as("the score itself saw it").isGreaterThan(0.25);
-        for (int i = 0; i < 3; i++) {
-            cpuStep(d, "tiny", 0.8);
+        for (int i = 0; i < 4; i++) {
+            cpuStep(d, "tiny", 0.8);    // lasts the 15 s anomaly.for at the 5 s interval
         }
         assertThat(alerts.log).containsExactly("fire ContainerCpuAnomaly tiny cpu");
     }
@@ -126,8 +126,9 @@ class ContainerAnomalyDetectorTest {
             for (int i = 0; i < 200; i++) {
                 cpuStep(d, name, 0.001);
             }
-            cpuStep(d, name, 0.02);
-            cpuStep(d, name, 0.02);
+            for (int i = 0; i < 4; i++) {
+                cpuStep(d, name, 0.02);  // lasts the 15 s anomaly.for
+            }
         }
         // tiny-1 resolves when it leaves the batches: the test feeds one container at a time
         assertThat(alerts.log).filteredOn(l -> l.startsWith("fire")).containsExactly("fire ContainerCpuAnomaly tiny-1 cpu");
@@ -146,7 +147,7 @@ class ContainerAnomalyDetectorTest {
 
     @Test
     void goneContainerResolvesAndDropsState() throws Exception {
-        ContainerAnomalyDetector d = detector("limits:\n  for-samples: 1\nanomaly:\n  warmup-samples: 20\n");
+        ContainerAnomalyDetector d = detector("limits:\n  for-samples: 1\nanomaly:\n  warmup-samples: 20\n  for: 0s\n");
         for (int i = 0; i < 30; i++) {
             cpuStep(d, "db", 0.001);
         }

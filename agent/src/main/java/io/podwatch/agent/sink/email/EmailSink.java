@@ -22,8 +22,12 @@ import java.util.Properties;
  * (required, not opportunistic) or implicit TLS, plain text plus HTML. The notification id is the
  * {@code Message-ID} and an {@code X-Podwatch-Idempotency-Key} header, so a repeat after a crash is
  * recognisable. The password is read when sending, from its file or variable, and never logged.
+ * What the server may send back is bounded ({@link BoundedSockets}).
  */
 public final class EmailSink implements NotificationSink {
+    /** All a server may send on one connection (greeting, EHLO, TLS handshake, replies): far above a real one. */
+    static final long MAX_REPLY_BYTES = 1 << 20;
+
     private final String name;
     private final EmailConfig c;
     private final String host;
@@ -89,6 +93,8 @@ public final class EmailSink implements NotificationSink {
         p.put("mail." + proto + ".connectiontimeout", ms);
         p.put("mail." + proto + ".timeout", ms);
         p.put("mail." + proto + ".writetimeout", ms);
+        p.put("mail." + proto + ".socketFactory", new BoundedSockets(MAX_REPLY_BYTES));
+        p.put("mail." + proto + ".socketFactory.fallback", "false");
         // an operator who pinned trust to a host has opted out of PKIX and name checks for it
         p.put("mail." + proto + ".ssl.checkserveridentity", Boolean.toString(c.sslTrust().isEmpty()));
         if (c.security().equals("starttls")) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.Severity;
+import io.podwatch.core.text.Redact;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,8 @@ public final class EcsJson {
             put(o, "event.provider", e.source());
         }
         put(o, "log.level", level(e.severity()));
-        o.put("message", e.message());
+        // URLs in messages (a receiver named in a delivery failure) lose user-info and query: tokens live there
+        o.put("message", Redact.urls(e.message()));
         ContainerRef c = e.container();
         if (c != null) {
             put(o, "container.id", c.id());

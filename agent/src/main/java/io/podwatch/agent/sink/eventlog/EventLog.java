@@ -3,7 +3,9 @@ package io.podwatch.agent.sink.eventlog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.core.collect.LogThrottle;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.lifecycle.NamedThreads;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
@@ -39,6 +41,7 @@ public final class EventLog implements EventSinkFactory.Output {
     private final Counter writeErrors;
     private final Counter written;
     private final LogThrottle failureLog;
+    private final FileHealth files;
     private final Thread thread;
     private volatile boolean running;
     private RotatingFile file;
@@ -46,7 +49,13 @@ public final class EventLog implements EventSinkFactory.Output {
     private long failures;
 
     public EventLog(EventLogConfig config, Clock clock, MeterRegistry meters) {
+        this(config, clock, meters, new FileHealth(clock));
+    }
+
+    /** @param files told about each failing and recovered write, for {@code /healthz} */
+    public EventLog(EventLogConfig config, Clock clock, MeterRegistry meters, FileHealth files) {
         this.config = config;
+        this.files = files;
         this.clock = clock;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.dropped = Counter.builder("podwatch.eventlog.dropped").description("Events not logged because the queue was full").register(meters);
@@ -54,8 +63,7 @@ public final class EventLog implements EventSinkFactory.Output {
         this.written = Counter.builder("podwatch.eventlog.written").description("Lines written to the event log").register(meters);
         Gauge.builder("podwatch.eventlog.queue", queue, BlockingQueue::size).description("Events waiting to be written").register(meters);
         this.failureLog = new LogThrottle(clock, Duration.ofMinutes(1));
-        this.thread = new Thread(this::loop, "podwatch-eventlog");
-        this.thread.setDaemon(true);
+        this.thread = NamedThreads.thread("podwatch-eventlog", this::loop);
     }
 
     @Override
@@ -93,7 +101,14 @@ public final class EventLog implements EventSinkFactory.Output {
                 batch.add(first);
                 queue.drainTo(batch, 511);
                 List<String> lines = new ArrayList<>(batch.size());
-                batch.forEach(e -> lines.add(EcsJson.line(e)));
+                for (Event e : batch) {
+                    try {
+                        lines.add(EcsJson.line(e));
+                    } catch (RuntimeException bad) {
+                        dropped.increment(); // one unencodable event must not stop the log
+                        LOG.warn("event {} from {} not logged: {}", e.action(), e.source(), bad.toString());
+                    }
+                }
                 writeUntilDone(lines);
                 batch.clear();
             }
@@ -103,7 +118,8 @@ public final class EventLog implements EventSinkFactory.Output {
     }
 
     private void writeUntilDone(List<String> lines) throws InterruptedException {
-        Duration pause = config.retryInitial();
+        Backoff backoff = new Backoff(config.retryInitial(), config.retryMax());
+        int attempt = 0;
         while (true) {
             int before = lines.size();
             try {
@@ -118,8 +134,7 @@ public final class EventLog implements EventSinkFactory.Output {
                     dropped.increment(lines.size()); // stopping: give up rather than hang close()
                     return;
                 }
-                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(config.retryMax()) > 0 ? config.retryMax() : pause.multipliedBy(2);
+                TimeUnit.MILLISECONDS.sleep(backoff.delay(attempt++).toMillis());
             }
         }
     }
@@ -130,10 +145,10 @@ public final class EventLog implements EventSinkFactory.Output {
         if (failingSince == null) {
             failingSince = clock.instant();
         }
-        long held = failureLog.pass();
-        if (held >= 0) {
-            LOG.warn("event log {} not writable, retrying: {}{}", config.path(), e.toString(),
-                    held > 0 ? " (" + held + " failures not logged)" : "");
+        files.failed(config.path(), e);
+        String note = failureLog.note();
+        if (note != null) {
+            LOG.warn("event log {} not writable, retrying: {}{}", config.path(), e.toString(), note);
         }
     }
 
@@ -146,6 +161,7 @@ public final class EventLog implements EventSinkFactory.Output {
         long n = failures;
         failingSince = null;
         failures = 0;
+        files.ok(config.path());
         failureLog.reset();
         LOG.info("event log {} writable again after {} failed writes", config.path(), n);
         try {

@@ -30,6 +30,6 @@ public final class EventLogFactory implements EventSinkFactory<EventLogConfig> {
 
     @Override
     public Optional<Output> create(EventLogConfig config, SinkContext context) {
-        return Optional.of(new EventLog(config, context.clock(), context.meters()));
+        return Optional.of(new EventLog(config, context.clock(), context.meters(), context.files()));
     }
 }

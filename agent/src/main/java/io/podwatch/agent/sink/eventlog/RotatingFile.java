@@ -1,13 +1,15 @@
 package io.podwatch.agent.sink.eventlog;
 
+import io.podwatch.core.durable.SafeFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.Set;
 /**
  * An append-only file rotated by size, keeping {@code keep} old files as {@code name.1} (newest)
  * to {@code name.<keep>}, as logrotate names them. Created 0640: the log names containers and users,
- * which is for the admin group, not everyone. Single-threaded (the event log's writer thread).
+ * which is for the admin group, not everyone. Opened through {@link SafeFiles}: a symbolic link,
+ * a FIFO or a file of another user at the path is refused, not written through. Single-threaded
+ * (the event log's writer thread).
  */
 final class RotatingFile implements AutoCloseable {
     static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r-----");
@@ -76,19 +80,17 @@ final class RotatingFile implements AutoCloseable {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        if (!Files.exists(path)) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(MODE));
-            Files.setPosixFilePermissions(path, MODE); // the umask may have narrowed it
-        }
-        out = Files.newOutputStream(path, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        size = Files.size(path);
+        // never through a planted link, never into a FIFO or someone else's file (issue 14, item 3)
+        FileChannel ch = SafeFiles.openAppend(path, MODE);
+        size = ch.size();
+        out = Channels.newOutputStream(ch);
     }
 
     private void rotate() throws IOException {
         closeQuietly();
         Files.deleteIfExists(sibling(keep));
         for (int i = keep - 1; i >= 1; i--) {
-            if (Files.exists(sibling(i))) {
+            if (Files.exists(sibling(i), LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(sibling(i), sibling(i + 1), StandardCopyOption.REPLACE_EXISTING);
             }
         }
@@ -107,10 +109,7 @@ final class RotatingFile implements AutoCloseable {
     /** Cuts off a partly written batch (a retry must not glue a fragment onto a line); reopens next time. */
     private void truncateToLastGoodSize() {
         closeQuietly();
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = SafeFiles.openWrite(path)) {
             if (ch.size() > size) {
                 ch.truncate(size);
             }

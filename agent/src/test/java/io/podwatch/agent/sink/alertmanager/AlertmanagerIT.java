@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.agent.sink.Backoff;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.agent.sink.Dispatcher;
 import io.podwatch.agent.sink.HttpPoster;
 import io.podwatch.agent.sink.OutboxLimits;

@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.agent.sink.Backoff;
+import io.podwatch.core.collect.Backoff;
 import io.podwatch.agent.sink.DeliveryException;
 import io.podwatch.agent.sink.Dispatcher;
 import io.podwatch.agent.sink.OutboxLimits;
@@ -84,6 +84,35 @@ class EmailIT {
         assertThat(alt.getBodyPart(1).getContentType()).startsWith("text/html");
         assertThat(GreenMailUtil.getBody(alt.getBodyPart(1))).contains("&lt;b&gt;escaped&lt;/b&gt;");
         assertThat(alt.getBodyPart(0).getContent().toString()).contains("ContainerRestartLoop on web", "ContainerRestartLoop on db");
+    }
+
+    /** Issue 14 item 1: a relay whose greeting never ends is cut off after a bounded read, and retried. */
+    @Test
+    void anEndlessServerReplyIsCutOffAndRetried() throws Exception {
+        try (ServerSocket hostile = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+            Thread t = new Thread(() -> {
+                try (java.net.Socket c = hostile.accept()) {
+                    var out = c.getOutputStream();
+                    out.write("220-".getBytes());
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'x');
+                    for (int i = 0; i < 1600; i++) { // 100 MiB, one line
+                        out.write(chunk);
+                        sent.addAndGet(chunk.length);
+                    }
+                } catch (java.io.IOException e) {
+                    // the client hung up: what we want
+                }
+            }, "hostile-smtp");
+            t.setDaemon(true);
+            t.start();
+            EmailSink sink = new EmailSink("email", config(hostile.getLocalPort(), "starttls", SecretFile.value(PASSWORD)));
+            assertThatThrownBy(() -> sink.send(Notifications.of("email", Notifications.firing("A", "web"))))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isTrue());
+            t.join(10_000);
+            assertThat(sent.get()).isLessThan(50L << 20);
+        }
     }
 
     @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.podwatch.collectors.testing.Host;
+import io.podwatch.collectors.testing.FullDisk;
+import io.podwatch.core.durable.FileHealth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,33 +22,27 @@ class EventLogDiskFullIT {
 
     @Test
     void fullDiskIsCountedRetriedAndRecovered() throws Exception {
-        Host.assume(true, "mount", "umount");
-        Path mnt = Files.createDirectories(dir.resolve("mnt"));
-        Host.run(Map.of(), List.of("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mnt.toString()));
-        try {
-            Path filler = mnt.resolve("filler");
-            // fill the file system to the last block
-            try (var out = Files.newOutputStream(filler)) {
-                byte[] block = new byte[4096];
-                while (true) {
-                    out.write(block);
-                    out.flush();
-                }
-            } catch (java.io.IOException full) {
-                // the disk is full now
-            }
+        try (FullDisk disk = FullDisk.mount(dir.resolve("mnt"), "64k").fill()) {
+            Path mnt = disk.path();
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            FileHealth files = new FileHealth(Clock.systemUTC());
             EventLog log = new EventLog(new EventLogConfig(mnt.resolve("events.jsonl"), 1 << 20, 1, 1000,
-                    Duration.ofMillis(20), Duration.ofMillis(100)), Clock.systemUTC(), meters);
+                    Duration.ofMillis(20), Duration.ofMillis(100)), Clock.systemUTC(), meters, files);
             log.start();
             try {
                 for (int i = 0; i < 20; i++) {
                     log.accept(EventLogTest.event(i));
                 }
                 await().atMost(10, TimeUnit.SECONDS).until(() -> meters.get("podwatch.eventlog.write.errors").counter().count() >= 3);
-                Files.delete(filler);
+                // issue 14 item 6: /healthz is degraded and names the file while the disk is full
+                assertThat(files.failing()).singleElement().satisfies(f -> {
+                    assertThat(f.file()).isEqualTo(mnt.resolve("events.jsonl"));
+                    assertThat(f.error()).contains("No space left on device");
+                });
+                disk.free();
                 await().atMost(10, TimeUnit.SECONDS).until(() ->
                         meters.get("podwatch.eventlog.written").counter().count() >= 20);
+                await().atMost(10, TimeUnit.SECONDS).until(() -> files.failing().isEmpty());
             } finally {
                 log.close();
             }
@@ -63,8 +57,6 @@ class EventLogDiskFullIT {
                 String msg = "\"died " + i + "\"";
                 assertThat(lines).as("event %d", i).anyMatch(l -> l.contains(msg));
             }
-        } finally {
-            Host.run(Map.of(), List.of("umount", "-l", mnt.toString()));
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.podwatch.core.durable.FileHealth;
 import io.podwatch.core.model.ContainerRef;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.EventKind;
@@ -78,5 +79,29 @@ class EventLogTest {
         el.close();
         el.close();
         await().until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("podwatch-eventlog")));
+    }
+
+    /** Issue 14 item 3: a link planted at the log path is refused; the victim stays as it was; /healthz names the file. */
+    @Test
+    void aPlantedSymlinkIsNotWrittenThrough() throws Exception {
+        Path victim = Files.writeString(dir.resolve("shadow"), "root:x:0:\n");
+        Path log = Files.createSymbolicLink(dir.resolve("events.jsonl"), victim);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        FileHealth files = new FileHealth(Clock.systemUTC());
+        EventLog el = new EventLog(new EventLogConfig(log, 1 << 20, 1, 100, Duration.ofMillis(10), Duration.ofMillis(20)),
+                Clock.systemUTC(), meters, files);
+        el.start();
+        try {
+            el.accept(event(1));
+            await().until(() -> meters.get("podwatch.eventlog.write.errors").counter().count() >= 1);
+            assertThat(files.failing()).singleElement().satisfies(f -> {
+                assertThat(f.file()).isEqualTo(log);
+                assertThat(f.error()).contains("symbolic link");
+            });
+        } finally {
+            el.close();
+        }
+        assertThat(Files.readString(victim)).isEqualTo("root:x:0:\n");
+        assertThat(Files.isSymbolicLink(log)).isTrue();
     }
 }
