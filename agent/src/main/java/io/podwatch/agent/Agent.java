@@ -8,6 +8,7 @@ import io.podwatch.agent.sink.Alerting;
 import io.podwatch.agent.sink.EventSinkFactory;
 import io.podwatch.agent.sink.ReceiverFactory;
 import io.podwatch.agent.sink.SinkContext;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.Engine;
 import io.podwatch.collectors.plugin.EngineFactory;
@@ -97,7 +98,7 @@ public final class Agent implements AutoCloseable {
         lifecycle.add(stage);
         Assembly assembly = new Wiring(lifecycle, runner, stage);
         SourceContext sources = new SourceContext(clock, meters, settings.stateDir(), env, stage, assembly,
-                inventory, Engines.NONE, files);
+                inventory, Engines.NONE, files, Sightings.create(clock));
         List<Engine> built = new ArrayList<>();
         for (Configured<EngineFactory<?>> e : engines) {
             engine(e.factory(), e, sources).ifPresent(built::add);

@@ -11,8 +11,10 @@ import io.podwatch.collectors.audit.AuditFactory;
 import io.podwatch.collectors.host.HostFactory;
 import io.podwatch.collectors.plugin.CollectorFactory;
 import io.podwatch.collectors.plugin.EngineFactory;
+import io.podwatch.collectors.engine.EnginesFactory;
 import io.podwatch.collectors.podman.PodmanFactory;
 import io.podwatch.collectors.posture.PostureFactory;
+import io.podwatch.collectors.volume.VolumeFactory;
 import io.podwatch.core.alert.AlertPipelineKeys;
 import io.podwatch.core.config.Setting;
 import io.podwatch.core.detect.anomaly.AnomalyKeys;
@@ -29,9 +31,9 @@ import java.util.List;
  * {@code config show} and the generated docs all read these lists.
  */
 public final class BuiltIns {
-    private static final List<EngineFactory<?>> ENGINES = List.of(new PodmanFactory());
+    private static final List<EngineFactory<?>> ENGINES = List.of(new PodmanFactory(), new EnginesFactory());
     private static final List<CollectorFactory<?>> COLLECTORS = List.of(new HostFactory(), new AuditFactory(),
-            new PostureFactory());
+            new PostureFactory(), new VolumeFactory());
     private static final List<EventSinkFactory<?>> EVENT_SINKS = List.of(new EventLogFactory());
     private static final List<ReceiverFactory<?>> RECEIVERS = List.of(new WebhookFactory(), new AlertmanagerFactory(),
             new EmailFactory());

@@ -48,10 +48,10 @@ class AgentProcessIT {
             String yaml = "podman:\n  socket: " + podman.socketUri() + "\n  interval: 1s\nhost:\n  interval: 1s\n";
             try (AgentProcess agent = AgentProcess.start(dir, yaml, Map.of())) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> agent.scrape()
-                        .contains("container_memory_working_set_bytes{id=\""));
+                        .contains("container_memory_working_set_bytes{engine=\"podman\",id=\""));
                 String metrics = agent.scrape();
-                assertThat(metrics).containsPattern("container_cpu_usage_seconds_total\\{id=\"[0-9a-f]{64}\",image=\""
-                                + "localhost/podwatch-test:latest\",name=\"scraped\",pod=\"\"} ")
+                assertThat(metrics).containsPattern("container_cpu_usage_seconds_total\\{engine=\"podman\",id=\"[0-9a-f]{64}\","
+                                + "image=\"localhost/podwatch-test:latest\",name=\"scraped\",owner=\"root\",pod=\"\"} ")
                         .containsPattern("container_spec_memory_limit_bytes\\{[^}]*name=\"scraped\"[^}]*} 67108864\\.0");
                 assertThat(Promtool.lint(metrics)).allSatisfy(remark -> assertThat(remark)
                         .matches("node_memory_\\w+ metric names should be written in 'snake_case' not 'camelCase'"));

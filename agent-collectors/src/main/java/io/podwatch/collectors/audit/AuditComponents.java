@@ -6,7 +6,10 @@ import io.podwatch.collectors.audit.enrich.EventDecoder;
 import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
+import io.podwatch.collectors.audit.enrich.EngineContainerNames;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.core.config.Config;
 import io.podwatch.core.durable.FileHealth;
@@ -16,6 +19,7 @@ import io.podwatch.core.rules.audit.AuditRuleSet;
 import io.podwatch.core.rules.audit.AuditRulesConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The audit trail's parts, built from config without I/O: the tailing source (a {@link
@@ -33,7 +37,7 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
         return wanted(AuditConfig.from(config));
     }
 
-    static boolean wanted(AuditConfig config) {
+    public static boolean wanted(AuditConfig config) {
         Path dir = config.trail().log().toAbsolutePath().getParent();
         return config.trail().enabled() && (config.enabledExplicitly()
                 || (dir != null && java.nio.file.Files.isDirectory(dir)));
@@ -45,24 +49,33 @@ public record AuditComponents(AuditTrailConfig settings, AuditTrail trail, Audit
      */
     public static AuditComponents create(Config config, Path stateDir, Emitter out, Clock clock,
                                          ContainerNames names) {
-        return create(AuditConfig.from(config), stateDir, out, clock, names);
+        return create(AuditConfig.from(config), stateDir, out, clock, names, new MonitorPids(), new FileHealth(clock));
     }
 
-    static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names) {
-        return create(config, stateDir, out, clock, names, new FileHealth(clock));
+    /**
+     * With names from what the engines saw (removed containers included) then {@code names}, and
+     * the engines' monitor pids, as the agent wires it.
+     */
+    static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, Sightings sightings,
+                                  ContainerNames names, FileHealth files) {
+        return create(config, stateDir, out, clock, new EngineContainerNames(sightings.containers(), List.of(names)),
+                sightings.pids(), files);
     }
 
-    /** @param files where the checkpoint reports write failures, for {@code /healthz} */
+    /**
+     * @param monitors the engines' conmon/shim/init pids, to attribute processes that are gone
+     * @param files where the checkpoint reports write failures, for {@code /healthz}
+     */
     static AuditComponents create(AuditConfig config, Path stateDir, Emitter out, Clock clock, ContainerNames names,
-                                  FileHealth files) {
+                                  MonitorPids monitors, FileHealth files) {
         AuditTrailConfig s = config.trail();
         AuditRulesConfig r = config.rules();
         AuditRuleSet rules = new AuditRuleSet(r.rules());
         AuditStats stats = new AuditStats();
         long ttl = s.containerCacheTtl().toMillis();
         Path proc = Path.of("/proc");
-        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl), names,
-                proc, clock);
+        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, ttl, monitors),
+                names, proc, clock);
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules,
                 s.logAllEvents(), stats);
         AuditTrail trail = new AuditTrail(s, mapper, new CheckpointStore(stateDir.resolve("audit.checkpoint")), out,

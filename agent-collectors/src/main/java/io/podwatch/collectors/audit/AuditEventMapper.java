@@ -11,6 +11,7 @@ import io.podwatch.core.model.AuditMetrics;
 import io.podwatch.core.rules.audit.AuditMatches;
 import io.podwatch.core.rules.audit.AuditRule;
 import io.podwatch.core.rules.audit.AuditRuleSet;
+import io.podwatch.core.volume.VolumeDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,14 @@ public final class AuditEventMapper {
 
     public Event map(AuditEvent ae) {
         Map<String, Object> f = decoder.decode(ae);
-        ContainerRef container = attribution.attribute(f);
+        ContainerRef container = attribution.attribute(f, ae.key().epochMillis());
         Object keys = f.get("auditd.key");
         String firstKey = keys instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "";
         stats.event(ae.primary().type(), firstKey);
         List<AuditRule> matched = rules.match(f);
-        if (matched.isEmpty() && !logAll) {
+        // the volume watcher's own rules: no alert rule matches them, the volume detector reads them
+        boolean volume = VolumeDirectory.idOfKey(firstKey) != null;
+        if (matched.isEmpty() && !logAll && !volume) {
             return null;
         }
         Severity severity = Severity.INFO;

@@ -23,6 +23,8 @@ public final class AuditStatusCollector implements Collector {
     private final Clock clock;
     private final Auditctl auditctl;
     private long lastEnabled = -2;
+    private final java.util.Set<String> warnedMissing = new java.util.HashSet<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AuditStatusCollector.class);
 
     public AuditStatusCollector(AuditStats stats, Clock clock, Auditctl auditctl) {
         this.stats = stats;
@@ -62,8 +64,32 @@ public final class AuditStatusCollector implements Collector {
                         Map.of("auditd.data.enabled", 0L)));
             }
             lastEnabled = st.enabled();
+            engineRules(s);
         }
         out.samples(new SampleBatch(name(), clock.instant(), s));
+    }
+
+    /**
+     * Says on /metrics, and once in the log when it changes to missing, whether the audit rules
+     * container attribution needs are loaded (a rules file can be replaced at any time).
+     */
+    private void engineRules(List<Sample> s) throws InterruptedException {
+        var list = auditctl.rules();
+        if (!list.ok()) {
+            return;
+        }
+        EngineAuditRules.coverage(list.stdout(), EngineAuditRules.installed(EngineAuditRules.DOCKER_CLIENTS),
+                EngineAuditRules.installed(EngineAuditRules.RUNTIMES)).forEach((rule, covered) -> {
+                    s.add(AuditMetrics.ENGINE_RULE.sample(covered, rule));
+                    if (covered == 0 && warnedMissing.add(rule)) {
+                        LOG.warn("no audit rule covers the {} exec: {} (add the rules in docs/engines.md)", rule,
+                                rule.equals("docker-client") ? "Docker containers get no started_by and their events"
+                                        + " no user" : "an exec'd process gone before its records are read may stay"
+                                        + " unattributed");
+                    } else if (covered == 1) {
+                        warnedMissing.remove(rule);
+                    }
+                });
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.podwatch.collectors.plugin;
 
+import io.podwatch.collectors.engine.Sightings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.durable.FileHealth;
@@ -20,17 +21,21 @@ import java.time.Clock;
  *     collectors read it or subscribe to it instead of asking an engine
  * @param engines the engines built so far (empty while engines themselves are being built)
  * @param files where components report files they cannot write (the audit checkpoint), for {@code /healthz}
+ * @param sightings what the engines tell the audit trail: containers seen (removed ones a while
+ *     longer) and their monitor/init pids
  */
 public record SourceContext(Clock clock, MeterRegistry meters, Path stateDir, HostEnv env, Emitter out,
-                            Assembly assembly, Inventory inventory, Engines engines, FileHealth files) {
+                            Assembly assembly, Inventory inventory, Engines engines, FileHealth files,
+                            Sightings sightings) {
     /** Without a shared {@link FileHealth}: write failures are then seen by nobody's {@code /healthz} (tests). */
     public SourceContext(Clock clock, MeterRegistry meters, Path stateDir, HostEnv env, Emitter out,
                          Assembly assembly, Inventory inventory, Engines engines) {
-        this(clock, meters, stateDir, env, out, assembly, inventory, engines, new FileHealth(clock));
+        this(clock, meters, stateDir, env, out, assembly, inventory, engines, new FileHealth(clock),
+                Sightings.create(clock));
     }
 
     /** The same context, with the engines built from the engine factories. */
     public SourceContext withEngines(Engines built) {
-        return new SourceContext(clock, meters, stateDir, env, out, assembly, inventory, built, files);
+        return new SourceContext(clock, meters, stateDir, env, out, assembly, inventory, built, files, sightings);
     }
 }

@@ -21,8 +21,11 @@ import java.util.Optional;
 public record PodmanConfig(Optional<URI> socket, List<URI> candidates, Duration interval, Duration timeout,
                            StatsSourceKind statsSource, boolean ownService, PodmanCommand command,
                            Duration relistInterval, int maxContainers, Path cgroupRoot, Path procRoot) {
-    /** {@code podman.stats-source}. */
-    public enum StatsSourceKind { AUTO, API, CGROUP }
+    /**
+     * {@code podman.stats-source}; {@code PROC} (the container's process tree in /proc) is what a
+     * rootless engine on cgroup v1 gets, where containers have no cgroup of their own.
+     */
+    public enum StatsSourceKind { AUTO, API, CGROUP, PROC }
 
     public PodmanConfig {
         candidates = List.copyOf(candidates);

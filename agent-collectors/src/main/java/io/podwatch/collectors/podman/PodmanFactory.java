@@ -35,8 +35,8 @@ public final class PodmanFactory implements EngineFactory<PodmanConfig> {
 
     @Override
     public Optional<Engine> create(PodmanConfig config, SourceContext context) {
-        PodmanModule podman = PodmanModule.create(config, context.stateDir(), context.inventory(), context.out(), context.clock(),
-                context.meters());
+        PodmanModule podman = PodmanModule.create(config, context.stateDir(), context.inventory(), context.out(),
+                context.clock(), context.meters(), context.sightings());
         podman.managed().forEach(context.assembly()::manage);
         context.assembly().collect(podman.collector(), podman.schedule());
         return Optional.of(podman);

@@ -1,9 +1,14 @@
 package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.podwatch.collectors.engine.Sightings;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.engine.proc.ProcStatsSource;
+import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.collectors.podman.cgroup.CgroupStatsSource;
+import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.collectors.podman.events.EventWatcher;
 import io.podwatch.collectors.plugin.Engine;
@@ -18,7 +23,9 @@ import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.core.inventory.InventoryFeed;
 import io.podwatch.core.lifecycle.Managed;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,27 +45,56 @@ public final class PodmanModule implements Engine {
     private final PodmanStatsCollector collector;
     private final CollectorRunner.Schedule schedule;
     private final ContainerTracker tracker;
+    private final EngineRef engine;
+
+    /** Makes an engine's API client for a socket, reporting each call to the observer. */
+    @FunctionalInterface
+    public interface Clients {
+        PodmanApi client(URI socket, Duration timeout, ApiObserver observer);
+    }
 
     private PodmanModule(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out, Clock clock,
-                         MeterRegistry meters) {
-        PodmanSelfMetrics self = new PodmanSelfMetrics(meters);
+                         MeterRegistry meters, Sightings sightings, EngineRef engine, Clients clients) {
+        this.engine = engine;
+        PodmanSelfMetrics self = new PodmanSelfMetrics(meters, engine);
         boolean mayOwn = config.ownService() && config.socket().isEmpty();
         service = mayOwn ? new OwnedPodmanService(config.command(), stateDir, config.candidates(), meters) : null;
         connection = new PodmanConnection(config.socket(), config.candidates(),
                 service == null ? Optional::empty : service::ownedSocket,
-                (uri, timeout) -> new PodmanClient(uri, timeout, self), config.timeout());
-        InventoryFeed containers = inventory.feed(ContainerKey.PODMAN, ContainerKey.ROOT, config.maxContainers());
-        tracker = new ContainerTracker(connection, containers, out, clock);
+                (uri, timeout) -> clients.client(uri, timeout, self), config.timeout());
+        InventoryFeed containers = inventory.feed(engine.engine(), engine.owner(), config.maxContainers());
+        tracker = new ContainerTracker(connection, containers, out, clock,
+                new OomCounters(config.cgroupRoot(), config.procRoot()), sightings);
         self.watch(connection, containers);
         events = new EventWatcher(connection, tracker, clock, meters);
-        collector = new PodmanStatsCollector(tracker, source(config), clock, config.relistInterval());
+        String name = engine.owner().equals(ContainerKey.ROOT) ? engine.engine() : engine.engine() + "-" + engine.owner();
+        collector = new PodmanStatsCollector(name, tracker, source(config), clock, config.relistInterval());
         schedule = new CollectorRunner.Schedule(config.interval(), config.interval());
+    }
+
+    /**
+     * Any engine that answers the engine-neutral calls of {@link PodmanApi} — rootless Podman,
+     * Docker (through its adapting client) — assembled like rootful Podman: the same tracker,
+     * events watcher and stats collector, feeding {@code engine}'s part of the inventory. A
+     * service of its own is started only for Podman ({@code config.ownService()}).
+     */
+    public static PodmanModule forEngine(EngineRef engine, Clients clients, PodmanConfig config, Path stateDir,
+                                         Inventory inventory, Emitter out, Clock clock, MeterRegistry meters,
+                                         Sightings sightings) {
+        return new PodmanModule(config, stateDir, inventory, out, clock, meters, sightings, engine, clients);
     }
 
     /** @param inventory the agent's container inventory, which this module feeds as rootful Podman */
     public static PodmanModule create(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out,
                                       Clock clock, MeterRegistry meters) {
-        return new PodmanModule(config, stateDir, inventory, out, clock, meters);
+        return create(config, stateDir, inventory, out, clock, meters, Sightings.create(clock));
+    }
+
+    /** @param sightings shared with the audit trail: the containers seen, their conmon and init pids */
+    public static PodmanModule create(PodmanConfig config, Path stateDir, Inventory inventory, Emitter out,
+                                      Clock clock, MeterRegistry meters, Sightings sightings) {
+        return new PodmanModule(config, stateDir, inventory, out, clock, meters, sightings, EngineRef.ROOTFUL_PODMAN,
+                PodmanClient::new);
     }
 
     private StatsSource source(PodmanConfig config) {
@@ -68,6 +104,7 @@ public final class PodmanModule implements Engine {
             case API -> api;
             case CGROUP -> cgroup;
             case AUTO -> new AutoStatsSource(cgroup, api);
+            case PROC -> new ProcStatsSource(config.procRoot());
         };
     }
 
@@ -80,7 +117,7 @@ public final class PodmanModule implements Engine {
         out.add(new Managed() {
             @Override
             public String name() {
-                return "podman-api";
+                return collector.name() + "-api";
             }
 
             @Override
@@ -107,12 +144,17 @@ public final class PodmanModule implements Engine {
 
     @Override
     public String name() {
-        return "podman";
+        return collector.name();
     }
 
     @Override
     public Optional<PodmanApi> podmanApi() {
         return Optional.of(connection);
+    }
+
+    /** Which engine and owner this module watches. */
+    public EngineRef engineRef() {
+        return engine;
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.core.inventory.InventoryFeed;
@@ -15,29 +18,43 @@ import java.util.concurrent.TimeUnit;
  * {@code podwatch_podman_containers_refused} and {@code podwatch_podman_api_request_seconds{call,outcome}}.
  * (Events reconnects and service restarts are counted where they happen.)
  */
-final class PodmanSelfMetrics implements ApiObserver {
+public final class PodmanSelfMetrics implements ApiObserver {
     private final MeterRegistry meters;
+    private final String prefix;
+    private final Tags tags;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     PodmanSelfMetrics(MeterRegistry meters) {
-        this.meters = meters;
+        this(meters, EngineRef.ROOTFUL_PODMAN);
     }
 
-    void watch(PodmanConnection connection, InventoryFeed containers) {
-        Gauge.builder("podwatch.podman.up", connection, c -> c.up() ? 1 : 0)
-                .description("1 when the last Podman API call got an answer").register(meters);
-        Gauge.builder("podwatch.podman.containers", containers, InventoryFeed::size)
+    /** {@code podwatch_<engine>_*}, with an {@code owner} tag for a rootless user's engine. */
+    public PodmanSelfMetrics(MeterRegistry meters, EngineRef engine) {
+        this.meters = meters;
+        this.prefix = "podwatch." + engine.engine();
+        this.tags = tags(engine);
+    }
+
+    /** No tags for the root engine (the names alone, as before), {@code owner} for a rootless one. */
+    public static Tags tags(EngineRef engine) {
+        return engine.owner().equals(ContainerKey.ROOT) ? Tags.empty() : Tags.of("owner", engine.owner());
+    }
+
+    public void watch(PodmanConnection connection, InventoryFeed containers) {
+        Gauge.builder(prefix + ".up", connection, c -> c.up() ? 1 : 0).tags(tags)
+                .description("1 when the last engine API call got an answer").register(meters);
+        Gauge.builder(prefix + ".containers", containers, InventoryFeed::size).tags(tags)
                 .description("Containers podwatch currently tracks").register(meters);
-        Gauge.builder("podwatch.podman.containers.refused", containers, InventoryFeed::refused)
-                .description("Containers not tracked because podman.max-containers was reached").register(meters);
+        Gauge.builder(prefix + ".containers.refused", containers, InventoryFeed::refused).tags(tags)
+                .description("Containers not tracked because the engine's max-containers was reached").register(meters);
     }
 
     @Override
     public void observed(String call, long nanos, boolean ok) {
         String key = call + (ok ? "+" : "-");
-        timers.computeIfAbsent(key, k -> Timer.builder("podwatch.podman.api.request").tag("call", call)
+        timers.computeIfAbsent(key, k -> Timer.builder(prefix + ".api.request").tags(tags).tag("call", call)
                 .tag("outcome", ok ? "success" : "failure")
-                .description("Podman API calls podwatch made and how long they took").register(meters))
+                .description("Engine API calls podwatch made and how long they took").register(meters))
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 }

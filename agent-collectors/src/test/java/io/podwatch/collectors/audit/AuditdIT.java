@@ -9,6 +9,7 @@ import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.core.inventory.Inventory;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.PodmanClient;
+import io.podwatch.collectors.testing.AuditRules;
 import io.podwatch.collectors.testing.Host;
 import io.podwatch.collectors.testing.PodmanHarness;
 import io.podwatch.core.model.Event;
@@ -46,7 +47,8 @@ class AuditdIT {
             List.of("-w", "/etc/gshadow", "-p", "r", "-k", "pwit-rot"),
             List.of("-a", "always,exit", "-F", "arch=b64", "-S", "execve", "-F", "auid=" + AUID, "-k", "pwit-exec"));
     static final String SCRIPT = "cat /etc/shadow > /dev/null; echo started; sleep 60";
-    static boolean rulesAdded;
+    /** The rules this test added, removed again by their exact spec. */
+    static final AuditRules ADDED = new AuditRules();
 
     @TempDir
     Path dir;
@@ -69,28 +71,13 @@ class AuditdIT {
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(LOG));
         }
         for (List<String> r : RULES) {
-            List<String> cmd = new ArrayList<>(List.of("auditctl"));
-            cmd.addAll(r);
-            Host.run(Map.of(), cmd);
+            ADDED.add(r.toArray(String[]::new));
         }
-        rulesAdded = true;
     }
 
     @AfterAll
     static void removeRules() {
-        if (!rulesAdded) {
-            return;
-        }
-        for (List<String> r : RULES) {
-            List<String> cmd = new ArrayList<>(List.of("auditctl"));
-            cmd.add(r.get(0).equals("-w") ? "-W" : "-d");
-            cmd.addAll(r.subList(1, r.size()));
-            try {
-                Host.run(Map.of(), cmd);
-            } catch (RuntimeException e) {
-                // best effort: report below
-            }
-        }
+        ADDED.close();
         assertThat(Host.run(Map.of(), List.of("auditctl", "-l"))).doesNotContain("pwit-");
     }
 
@@ -178,7 +165,13 @@ class AuditdIT {
                                 .filter(e -> "/bin/busybox".equals(e.fields().get("process.executable")))
                                 .map(Event::fields).toList())
                         .isPresent();
-                Event e = find("pwit-exec", x -> id[0].equals(x.fields().get("container.id"))).orElseThrow();
+                // runc init, which becomes the container's first process, is the container's too now;
+                // the exec of the container's command is the one to look at
+                await().atMost(Duration.ofSeconds(30)).until(() -> find("pwit-exec", x -> id[0].equals(
+                        x.fields().get("container.id")) && "/bin/busybox".equals(x.fields().get("process.executable")))
+                        .isPresent());
+                Event e = find("pwit-exec", x -> id[0].equals(x.fields().get("container.id"))
+                        && "/bin/busybox".equals(x.fields().get("process.executable"))).orElseThrow();
                 assertThat(e.fields()).containsEntry("user.audit.id", AUID).containsEntry("container.name", "pwit-box")
                         .containsEntry("process.executable", "/bin/busybox")
                         .containsEntry("process.args", List.of("sh", "-c", SCRIPT));

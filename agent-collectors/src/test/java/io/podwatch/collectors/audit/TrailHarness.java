@@ -7,6 +7,7 @@ import io.podwatch.collectors.audit.enrich.ProcessContainers;
 import io.podwatch.collectors.audit.enrich.UserDb;
 import io.podwatch.collectors.audit.parse.Syscalls;
 import io.podwatch.collectors.audit.tail.CheckpointStore;
+import io.podwatch.collectors.engine.MonitorPids;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.model.Event;
 import io.podwatch.core.model.SampleBatch;
@@ -30,12 +31,18 @@ class TrailHarness implements Emitter {
 
     AuditTrail trail(Path log, Path stateDir, boolean fromBeginning, AuditRuleSet rules, Path proc,
                      ContainerNames names) {
+        return trail(log, stateDir, fromBeginning, rules, proc, names, new MonitorPids());
+    }
+
+    /** With the engines' monitor pids, as the agent wires it. */
+    AuditTrail trail(Path log, Path stateDir, boolean fromBeginning, AuditRuleSet rules, Path proc,
+                     ContainerNames names, MonitorPids monitors) {
         trails++;
         Clock clock = Clock.systemUTC();
         AuditTrailConfig s = new AuditTrailConfig(true, log, fromBeginning, false, Duration.ofSeconds(2), 4096,
                 Duration.ofMillis(20), Duration.ofSeconds(30), Duration.ofMinutes(1));
         AuditStats stats = new AuditStats();
-        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, 60_000),
+        Attribution attribution = new Attribution(UserDb.host(clock), new ProcessContainers(proc, clock, 60_000, monitors),
                 names, proc, clock);
         AuditEventMapper mapper = new AuditEventMapper(new EventDecoder(Syscalls.load()), attribution, rules, false,
                 stats);

@@ -2,6 +2,7 @@ package io.podwatch.collectors.podman;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.podwatch.core.inventory.Inventory;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanConfig.StatsSourceKind;
 import io.podwatch.collectors.podman.service.PodmanCommand;
 import io.podwatch.collectors.testing.PodmanHarness;
@@ -26,8 +27,9 @@ public final class PodmanItKit implements AutoCloseable {
     public final PodmanModule module;
     private final List<Managed> started = new ArrayList<>();
 
-    private PodmanItKit(PodmanConfig config, Path stateDir) {
-        module = PodmanModule.create(config, stateDir, new Inventory(Clock.systemUTC()), out, Clock.systemUTC(), meters);
+    private PodmanItKit(PodmanConfig config, Path stateDir, Sightings sightings) {
+        module = PodmanModule.create(config, stateDir, new Inventory(Clock.systemUTC()), out, Clock.systemUTC(), meters,
+                sightings);
     }
 
     /** Default config pointed at the harness's socket, with the given stats source. */
@@ -38,7 +40,12 @@ public final class PodmanItKit implements AutoCloseable {
     }
 
     public static PodmanItKit start(PodmanConfig config, Path stateDir) throws Exception {
-        PodmanItKit kit = new PodmanItKit(config, stateDir);
+        return start(config, stateDir, Sightings.create(Clock.systemUTC()));
+    }
+
+    /** As the agent wires it: this engine feeds the shared sightings the audit trail reads. */
+    public static PodmanItKit start(PodmanConfig config, Path stateDir, Sightings sightings) throws Exception {
+        PodmanItKit kit = new PodmanItKit(config, stateDir, sightings);
         for (Managed m : kit.module.managed()) {
             m.start();
             kit.started.add(0, m);

@@ -82,9 +82,7 @@ class PodmanStatsIT {
 
     /** utime + stime of one process in seconds (USER_HZ is 100 on Linux). */
     private static double processCpuSeconds(long pid) throws java.io.IOException {
-        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        return io.podwatch.collectors.testing.Host.processCpuSeconds(pid);
     }
 
     @Test

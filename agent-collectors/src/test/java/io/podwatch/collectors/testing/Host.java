@@ -92,4 +92,11 @@ public final class Host {
             throw new IllegalStateException("interrupted running " + cmd, e);
         }
     }
+
+    /** A process's user+system CPU seconds from /proc/PID/stat: the truth a CPU counter must follow. */
+    public static double processCpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
 }

@@ -66,6 +66,11 @@ public final class PodmanHarness implements AutoCloseable {
     }
 
     private void importImage() throws IOException {
+        podman("import", busyboxTar(dir).toString(), IMAGE);
+    }
+
+    /** A busybox root filesystem as a tar under {@code dir} (every applet linked in /bin), for any engine's import. */
+    public static Path busyboxTar(Path dir) throws IOException {
         Path rootfs = dir.resolve("rootfs");
         Path bin = Files.createDirectories(rootfs.resolve("bin"));
         for (String d : List.of("etc", "tmp", "proc", "sys", "dev", "root", "data")) {
@@ -83,7 +88,7 @@ public final class PodmanHarness implements AutoCloseable {
         Files.writeString(rootfs.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
         Path tar = dir.resolve("rootfs.tar");
         Host.run(Map.of(), List.of("tar", "-C", rootfs.toString(), "-cf", tar.toString(), "."));
-        podman("import", tar.toString(), IMAGE);
+        return tar;
     }
 
     /** Runs {@code podman} against this harness's storage; returns stdout. */
@@ -176,7 +181,7 @@ public final class PodmanHarness implements AutoCloseable {
     }
 
     /** containers/storage leaves its overlay mounts below --root; deepest first. */
-    private static void unmountBelow(Path dir) throws IOException {
+    static void unmountBelow(Path dir) throws IOException {
         List<String> mounts = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of("/proc/self/mounts"))) {
             String target = line.split(" ")[1];

@@ -99,6 +99,13 @@ public record ContainerInfo(ContainerKey key, String name, String image, String 
                 detail.mounts, detail.limits, detail.security, detail.infra, true);
     }
 
+    /** The same container with another last exit code (the engine's died event knows it better). */
+    public ContainerInfo withExitCode(int code) {
+        return code == exitCode ? this : new ContainerInfo(key, name, image, imageId, pod, state, created, startedAt,
+                finishedAt, code, pid, conmonPid, restartCount, restartPolicy, restartMax, cgroupPath, labels, mounts,
+                limits, security, infra, inspected);
+    }
+
     /** Inspect does not name the pod (only its id); keep the name the list gave. */
     public ContainerInfo withPodName(String podName) {
         return podName == null || podName.isEmpty() || podName.equals(pod) ? this : new ContainerInfo(key, name, image,

@@ -163,10 +163,9 @@ public final class Inventory implements ContainerInventory {
             change.accept(listener);
         } catch (RuntimeException e) {
             listenerFailures.incrementAndGet();
-            long held = throttle.pass();
-            if (held >= 0) {
-                LOG.warn("inventory listener {} failed: {}{}", listener.getClass().getName(), e.toString(),
-                        held > 0 ? " (" + held + " similar failures not logged)" : "");
+            String note = throttle.note();
+            if (note != null) {
+                LOG.warn("inventory listener {} failed: {}{}", listener.getClass().getName(), e.toString(), note);
             }
         }
     }

@@ -23,6 +23,9 @@ public final class AuditMetrics {
             "Events closed early because too many were open (audit.max-events-in-flight)");
     public static final MetricDef READABLE = MetricDef.gauge("podwatch_audit_log_readable", "",
             "1 when podwatch can read the audit log");
+    public static final MetricDef ENGINE_RULE = MetricDef.gauge("podwatch_audit_engine_rule", "",
+            "1 when the loaded audit rules cover what container attribution needs (rule=docker-client: the docker"
+                    + " client's exec; rule=runtime: runc/crun's exec), 0 when missing (docs/engines.md)", "rule");
     public static final MetricDef KERNEL_ENABLED = MetricDef.gauge("podwatch_audit_kernel_enabled", "",
             "Kernel audit status: 0 disabled, 1 enabled, 2 enabled and locked (auditctl -s)");
     public static final MetricDef KERNEL_LOST = MetricDef.counter("podwatch_audit_kernel_lost_total", "",
@@ -39,6 +42,6 @@ public final class AuditMetrics {
 
     public static List<MetricDef> all() {
         return List.of(EVENTS, RECORDS, PARSE_ERRORS, MATCHED, POSSIBLY_LOST, EVICTED, READABLE, KERNEL_ENABLED,
-                KERNEL_LOST, KERNEL_BACKLOG, KERNEL_BACKLOG_LIMIT, KERNEL_RULES);
+                KERNEL_LOST, KERNEL_BACKLOG, KERNEL_BACKLOG_LIMIT, KERNEL_RULES, ENGINE_RULE);
     }
 }

@@ -7,13 +7,15 @@ import java.util.List;
  * rootless Podman alike), kept in core because detectors read them: the anomaly detector matches
  * these constants, not name strings. Container families use cAdvisor's names, units
  * and labels ({@code id}, {@code name}, {@code image}; plus {@code pod}, since Podman groups
- * containers in pods) so existing dashboards work unchanged; what cAdvisor has no name for is
+ * containers in pods, and {@code engine}/{@code owner}, since one agent watches rootful Podman,
+ * every rootless user's Podman and Docker) so existing dashboards work unchanged; what cAdvisor has no name for is
  * under {@code podwatch_container_}. Restart count is a counter, never a label.
  */
 public final class ContainerMetrics {
-    private static final String[] L = {"id", "name", "image", "pod"};
-    private static final String[] NET = {"id", "name", "image", "pod", "interface"};
-    private static final String[] STATE_L = {"id", "name", "image", "pod", "state"};
+    private static final String[] L = {"id", "name", "image", "pod", "engine", "owner"};
+    private static final String[] NET = {"id", "name", "image", "pod", "engine", "owner", "interface"};
+    private static final String[] STATE_L = {"id", "name", "image", "pod", "engine", "owner", "state"};
+    private static final String[] SOURCE_L = {"id", "name", "image", "pod", "engine", "owner", "source"};
 
     public static final MetricDef CPU = MetricDef.counter("container_cpu_usage_seconds_total", "seconds",
             "Cumulative cpu time consumed", L);
@@ -36,7 +38,8 @@ public final class ContainerMetrics {
     public static final MetricDef MEMORY_CACHE = MetricDef.gauge("container_memory_cache", "bytes",
             "Number of bytes of page cache memory (cgroup source)", L);
     public static final MetricDef OOM_EVENTS = MetricDef.counter("container_oom_events_total", "",
-            "Count of out of memory kills observed for the container (cgroup source)", L);
+            "Count of out of memory kills the kernel counted in the container's memory cgroup, over every run"
+                    + " podwatch saw, until the container is removed", L);
     public static final MetricDef SPEC_MEMORY_LIMIT = MetricDef.gauge("container_spec_memory_limit_bytes", "bytes",
             "Memory limit for the container (only when one is set)", L);
     public static final MetricDef SPEC_CPU_QUOTA = MetricDef.gauge("container_spec_cpu_quota", "",
@@ -72,11 +75,15 @@ public final class ContainerMetrics {
     public static final MetricDef LAST_SEEN = MetricDef.gauge("container_last_seen", "seconds",
             "Last time the container's resource counters were read, since unix epoch", L);
     public static final MetricDef STATE = MetricDef.gauge("podwatch_container_state", "",
-            "1 for the container's current Podman state (created, running, exited, paused, ...)", STATE_L);
+            "1 for the container's current engine state (created, running, exited, paused, ...)", STATE_L);
+    public static final MetricDef STATS_SOURCE = MetricDef.gauge("podwatch_container_stats_source", "",
+            "1 for where the container's resource counters come from: cgroup (its cgroup files), api (the"
+                    + " engine's API) or proc (its process tree in /proc: rootless on cgroup v1, no cgroup of its own)",
+            SOURCE_L);
     public static final MetricDef RESTARTS = MetricDef.counter("podwatch_container_restarts_total", "",
-            "Times Podman restarted the container under its restart policy (RestartCount)", L);
+            "Times the engine restarted the container under its restart policy (RestartCount)", L);
     public static final MetricDef EXIT_CODE = MetricDef.gauge("podwatch_container_exit_code", "",
-            "Exit code of the container's last finished run (0 while never exited)", L);
+            "Exit code of the container's last finished run, from the engine's died event (0 while never exited)", L);
 
     private ContainerMetrics() {
     }
@@ -87,6 +94,6 @@ public final class ContainerMetrics {
                 MEMORY_USAGE, MEMORY_WORKING_SET, MEMORY_RSS, MEMORY_CACHE, OOM_EVENTS, SPEC_MEMORY_LIMIT,
                 SPEC_CPU_QUOTA, SPEC_CPU_PERIOD, FS_READS, FS_WRITES, NET_RX_BYTES, NET_TX_BYTES, NET_RX_PACKETS,
                 NET_TX_PACKETS, NET_RX_ERRORS, NET_TX_ERRORS, NET_RX_DROPPED, NET_TX_DROPPED, PROCESSES,
-                THREADS_MAX, START_TIME, LAST_SEEN, STATE, RESTARTS, EXIT_CODE);
+                THREADS_MAX, START_TIME, LAST_SEEN, STATE, STATS_SOURCE, RESTARTS, EXIT_CODE);
     }
 }

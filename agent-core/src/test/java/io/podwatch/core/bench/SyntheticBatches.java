@@ -38,8 +38,8 @@ final class SyntheticBatches {
         interfaceLabels = new String[containers][];
         counters = new double[containers][COUNTERS.length];
         for (int i = 0; i < containers; i++) {
-            labels[i] = new String[] {String.format("%064x", i + 1), "c" + i, "img", ""};
-            interfaceLabels[i] = new String[] {String.format("%064x", i + 1), "c" + i, "img", "", "eth0"};
+            labels[i] = new String[] {String.format("%064x", i + 1), "c" + i, "img", "", "podman", "root"};
+            interfaceLabels[i] = new String[] {String.format("%064x", i + 1), "c" + i, "img", "", "podman", "root", "eth0"};
         }
     }
 

@@ -1,6 +1,5 @@
 package io.podwatch.agent.cli;
 
-import io.podwatch.agent.AgentConfig;
 import io.podwatch.collectors.exec.ProcessCommandRunner;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
@@ -8,6 +7,9 @@ import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.podman.api.PodmanConnection;
+import io.podwatch.agent.AgentConfig;
+import io.podwatch.collectors.podman.PodmanLocator;
+import io.podwatch.collectors.exec.CommandRunner;
 import io.podwatch.collectors.posture.HostFiles;
 import io.podwatch.collectors.posture.PostureConfig;
 import io.podwatch.collectors.posture.PostureScanner;
@@ -18,24 +20,24 @@ import io.podwatch.core.config.HostEnv;
 import io.podwatch.core.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code podwatch check}: every posture check once, against the Podman socket the agent's config
- * names (or, like {@code run}, the well-known ones and the running agent's own service), printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
+ * {@code podwatch check}: every posture check once, against the Podman {@code run} would use (the
+ * configured socket, the host's, the running agent's own service, else a service of its own —
+ * said on stderr), printed as a table, JSON or SARIF. Exit status 1 when a failing finding reaches
  * {@code --fail-on}; 3 for a bad config; 4 when Podman cannot be reached.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check every container and the host against the security recommendations, once.")
 final class CheckCommand implements Callable<Integer> {
+    /** The longest a host command may take in {@code check}, so it finishes in about 3 s. */
+    static final java.time.Duration HOST_COMMANDS = java.time.Duration.ofMillis(1500);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
     @CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -74,11 +76,20 @@ final class CheckCommand implements Callable<Integer> {
             return ConfigCommand.report(e, spec.commandLine().getErr());
         }
         PostureConfig posture = PostureConfig.from(c);
-        PodmanConfig podman = withAgentSocket(PodmanConfig.from(c, env), AgentConfig.from(c).stateDir());
+        PodmanConfig podman = PodmanConfig.from(c, env);
         PostureReport report;
-        try (PodmanApi api = new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
-                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout())) {
-            PostureScanner scanner = new PostureScanner(api, HostFiles.real(), new ProcessCommandRunner(),
+        Path stateDir = AgentConfig.from(c).stateDir();
+        try (PodmanLocator podmanAt = PodmanLocator.locate(podman, stateDir);
+             PodmanApi api = new PodmanClient(podmanAt.socket(), podman.timeout(), ApiObserver.NONE)) {
+            spec.commandLine().getErr().println("podwatch: checking Podman on " + podmanAt.socket() + " ("
+                    + podmanAt.how() + ")");
+            spec.commandLine().getErr().flush();
+            // a one-off command answers in seconds: a host command that takes longer (apt-get -s upgrade
+            // on a busy host) is reported as unknown, which the running agent's posture collector is not
+            CommandRunner commands = new ProcessCommandRunner();
+            CommandRunner capped = (argv, timeout) -> commands.run(argv, timeout.compareTo(HOST_COMMANDS) < 0
+                    ? timeout : HOST_COMMANDS);
+            PostureScanner scanner = new PostureScanner(api, HostFiles.real(), capped,
                     posture.allow(), posture.unusedDays(), Clock.systemUTC());
             report = new PostureReport(scanner.once(container)).filter(min, container);
         } catch (ApiStatusException e) {
@@ -98,14 +109,10 @@ final class CheckCommand implements Callable<Integer> {
         return report.exitStatus(fail) == 0 ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
-    /**
-     * The well-known sockets, then the one of the Podman service a running agent started in its
-     * state dir (a fresh host without {@code podman.socket}): check finds Podman wherever run does.
-     */
-    static PodmanConfig withAgentSocket(PodmanConfig podman, Path stateDir) {
-        List<URI> candidates = new ArrayList<>(podman.candidates());
-        candidates.add(URI.create("unix://" + stateDir.toAbsolutePath().resolve("podman.sock")));
-        return podman.withCandidates(candidates);
+    /** The Podman API the config names (socket, or the first candidate that answers), for one-shot commands. */
+    static PodmanApi connect(PodmanConfig podman) {
+        return new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
+                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout());
     }
 
     private static Severity severity(String s) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             EventsCommand.class,
             AuditCommand.class,
             CheckCommand.class,
+            SprawlCommand.class,
             StatusCommand.class,
             BacktestCommand.class,
             VersionCommand.class,

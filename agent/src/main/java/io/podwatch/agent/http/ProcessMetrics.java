@@ -23,16 +23,21 @@ final class ProcessMetrics {
         this.updatedNanos = System.nanoTime(); // getCurrentProcess() has just read the attributes
     }
 
-    static void bindTo(MeterRegistry registry) {
+    /**
+     * Registers the meters; the caller keeps the returned object for as long as the registry
+     * lives (micrometer holds the meters' object weakly: dropped, the values read NaN and 0).
+     */
+    static ProcessMetrics bindTo(MeterRegistry registry) {
         OSProcess p = new SystemInfo().getOperatingSystem().getCurrentProcess();
         if (p == null) {
-            return; // no process table (not Linux): the standard names are simply absent
+            return null; // no process table (not Linux): the standard names are simply absent
         }
         ProcessMetrics m = new ProcessMetrics(p);
         FunctionCounter.builder("process.cpu", m, x -> x.fresh().cpuSeconds()).baseUnit("seconds")
                 .description("Total user and system CPU time spent by the agent in seconds.").register(registry);
         Gauge.builder("process.resident.memory", m, x -> x.fresh().residentBytes()).baseUnit("bytes")
                 .description("Resident memory size of the agent in bytes.").register(registry);
+        return m;
     }
 
     /** One read of the process's files per scrape, shared by both meters. */

@@ -20,6 +20,9 @@ public final class PrometheusExposition {
     private final LatestSamples latest;
     private final SampleTextRenderer samples = new SampleTextRenderer();
 
+    @SuppressWarnings("unused") // held so the process meters' weakly referenced source stays alive
+    private final ProcessMetrics process;
+
     public PrometheusExposition(LatestSamples latest) {
         this.latest = latest;
         PrometheusRegistry prometheus = new PrometheusRegistry();
@@ -27,7 +30,7 @@ public final class PrometheusExposition {
                 io.micrometer.core.instrument.Clock.SYSTEM);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        ProcessMetrics.bindTo(registry);
+        this.process = ProcessMetrics.bindTo(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("podwatch.threads.died", NamedThreads.class, c -> NamedThreads.died())
                 .description("Threads that ended through an uncaught exception (see the agent log)").register(registry);
     }

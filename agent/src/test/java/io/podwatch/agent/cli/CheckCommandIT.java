@@ -54,16 +54,12 @@ class CheckCommandIT {
     }
 
     int run(String... args) {
-        return runWith(config, args);
-    }
-
-    int runWith(Path cfg, String... args) {
         out = new StringWriter();
         err = new StringWriter();
         CommandLine cl = PodwatchCommand.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of("check", "--config", cfg.toString()));
+        List<String> all = new ArrayList<>(List.of("check", "--config", config.toString()));
         all.addAll(List.of(args));
         return cl.execute(all.toArray(String[]::new));
     }
@@ -100,25 +96,6 @@ class CheckCommandIT {
         JsonNode sarif = new ObjectMapper().readTree(out.toString());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         assertThat(sarif.path("runs").get(0).path("results")).isNotEmpty();
-    }
-
-    /**
-     * A fresh host (no podman.socket) where the agent runs its own Podman service in its state dir:
-     * check finds that service as run does, without the socket set by hand (issue 13 item 3).
-     */
-    @Test
-    void findsTheRunningAgentsOwnPodmanServiceInItsStateDir(@TempDir Path dir) throws Exception {
-        Path state = Files.createDirectories(dir.resolve("state"));
-        // where OwnedPodmanService puts its socket; a link to the harness's service stands in for it
-        Files.createSymbolicLink(state.resolve("podman.sock"), harness.socketPath());
-        Path plain = dir.resolve("plain.yaml");
-        Files.writeString(plain, "state-dir: " + state + "\n");
-        assertThat(runWith(plain, "--container", "wide", "--format", "json")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("PW-C-HOST-NETWORK");
-        Files.delete(state.resolve("podman.sock"));
-        assertThat(runWith(plain, "--container", "wide")).isEqualTo(ExitCode.FATAL_STARTUP);
-        assertThat(err.toString().strip()).startsWith("podwatch: cannot check: no Podman API socket answers")
-                .contains("unix://" + state.resolve("podman.sock")).doesNotContain("Exception").hasLineCount(1);
     }
 
     @Test

@@ -58,7 +58,7 @@ class MetricsGoldenTest {
                 8 << 20, 4096, 8192, 3, 2048, 1000, 10, 0.25, 0,
                 List.of(new NetStats("eth0", 1500, 10, 0, 0, 900, 8, 0, 0)));
         List<Sample> podman = new ArrayList<>();
-        ContainerSamples.add(podman, burner, stats, T);
+        ContainerSamples.add(podman, burner, stats, 1, T);
         List<Sample> host = List.of(HostMetrics.CPU_SECONDS.sample(1234.5, "0", "user"),
                 HostMetrics.MEM_AVAILABLE.sample(2L << 30),
                 HostMetrics.FS_AVAIL.sample(10L << 30, "/dev/vda1", "ext4", "/var/lib/\"odd\" \\ mount\n"));

@@ -56,4 +56,24 @@ class OutboxTest {
         assertThat(o.size()).isEqualTo(1);
         assertThat(Files.list(dir.resolve("hook")).count()).isEqualTo(1);
     }
+
+    /** Issue 14 item 3: an outbox directory replaced by a link is refused, not written through. */
+    @Test
+    void aSymlinkedOutboxDirectoryIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path box = Files.createSymbolicLink(dir.resolve("hook"), elsewhere);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Outbox(box).open())
+                .hasMessageContaining("not a directory");
+        assertThat(Files.list(elsewhere).count()).isZero();
+    }
+
+    @Test
+    void anEntryReplacedByALinkIsNotReadThrough() throws Exception {
+        Outbox o = new Outbox(dir.resolve("hook"));
+        o.open();
+        Outbox.Entry e = o.append("a", Instant.parse("2026-01-01T00:00:00Z"), body("1"));
+        Files.delete(e.file());
+        Files.createSymbolicLink(e.file(), Files.writeString(dir.resolve("secret"), "root-only"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.read(e)).hasMessageContaining("symbolic link");
+    }
 }

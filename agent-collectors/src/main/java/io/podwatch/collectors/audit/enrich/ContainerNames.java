@@ -1,5 +1,6 @@
 package io.podwatch.collectors.audit.enrich;
 
+import io.podwatch.collectors.engine.EngineRef;
 import io.podwatch.core.model.ContainerRef;
 import java.util.Optional;
 
@@ -14,8 +15,12 @@ public interface ContainerNames {
 
     /**
      * @param initPid the container's first process on the host, 0 when unknown or not running
+     * @param engine whose container it is
      */
-    record Info(ContainerRef ref, long initPid) {
+    record Info(ContainerRef ref, long initPid, EngineRef engine) {
+        public Info(ContainerRef ref, long initPid) {
+            this(ref, initPid, EngineRef.ROOTFUL_PODMAN);
+        }
     }
 
     /** For hosts without Podman access and offline parsing: ids only. */

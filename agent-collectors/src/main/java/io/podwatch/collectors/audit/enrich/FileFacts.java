@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The file side of an event: {@code file.path} (decoded PATH names), what was done to them as ECS
+ * The file side of an event: {@code file.path} (decoded PATH names made absolute against the CWD
+ * record and normalised, see {@link AuditPaths}), what was done to them as ECS
  * {@code event.type} (access, change, creation, deletion, start) and whether an exec ran a
  * set-user-id or set-group-id program ({@code process.setuid}/{@code process.setgid}).
  */
@@ -29,13 +30,16 @@ final class FileFacts {
     static void add(AuditEvent event, String syscall, AuditRecord p, Map<String, Object> f) {
         List<String> paths = new ArrayList<>();
         Set<String> types = new LinkedHashSet<>();
+        AuditRecord cwdRecord = event.first("CWD");
+        String cwd = cwdRecord == null ? null : cwdRecord.text("cwd");
+        boolean relative = AuditPaths.relativeToCwd(syscall, p.hexNumber("a0", -1), p.hexNumber("a1", -1));
         for (AuditRecord r : event.records()) {
             if (!r.type().equals("PATH")) {
                 continue;
             }
             String name = r.text("name");
             if (name != null) {
-                paths.add(name);
+                paths.add(AuditPaths.resolve(cwd, name, relative));
             }
             String nametype = r.raw("nametype");
             if ("CREATE".equals(nametype)) {
@@ -57,6 +61,10 @@ final class FileFacts {
         }
         if (syscall != null) {
             classify(syscall, p, types);
+            long mode = requestedMode(syscall, p);
+            if (mode >= 0) {
+                f.put("auditd.data.mode", mode); // what chmod asked for: the setuid bits show here
+            }
         }
         if (!types.isEmpty()) {
             f.put("event.type", List.copyOf(types));
@@ -76,6 +84,15 @@ final class FileFacts {
                 }
             }
         }
+    }
+
+    /** The mode argument of the chmod family (a1 of chmod/fchmod, a2 of fchmodat/fchmodat2), or -1. */
+    private static long requestedMode(String syscall, AuditRecord p) {
+        return switch (syscall) {
+            case "chmod", "fchmod" -> p.hexNumber("a1", -1);
+            case "fchmodat", "fchmodat2" -> p.hexNumber("a2", -1);
+            default -> -1;
+        };
     }
 
     private static void openFlags(long flags, Set<String> types) {

@@ -1,5 +1,7 @@
 package io.podwatch.collectors.audit.enrich;
 
+import io.podwatch.collectors.engine.EngineRef;
+
 import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.inventory.ContainerInventory;
 import java.time.Clock;
@@ -42,6 +44,6 @@ public final class InventoryContainerNames implements ContainerNames {
                 misses.put(containerId, Boolean.TRUE, missTtlMillis);
             }
         }
-        return known.map(c -> new Info(c.ref(), c.pid()));
+        return known.map(c -> new Info(c.ref(), c.pid(), EngineRef.of(c.key())));
     }
 }

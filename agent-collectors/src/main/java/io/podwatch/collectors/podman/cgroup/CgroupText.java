@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Parsers for the text formats of cgroup v1/v2 files and {@code /proc/PID/net/dev}. Pure. */
-final class CgroupText {
+public final class CgroupText {
     /** Compiled once: String.split with a regex compiles it on every call, per line, per container. */
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private CgroupText() {
@@ -110,7 +110,7 @@ final class CgroupText {
     }
 
     /** /proc/PID/net/dev without the loopback (cAdvisor leaves it out too). */
-    static List<NetStats> netDev(String text) {
+    public static List<NetStats> netDev(String text) {
         List<NetStats> out = new ArrayList<>();
         if (text == null) {
             return out;

@@ -1,17 +1,23 @@
 package io.podwatch.collectors.podman.container;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.engine.Sightings;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.api.ApiStatusException;
+import io.podwatch.collectors.podman.cgroup.OomCounters;
 import io.podwatch.collectors.podman.events.LifecycleEvents;
 import io.podwatch.collectors.podman.events.PodmanEvent;
 import io.podwatch.core.emit.Emitter;
 import io.podwatch.core.inventory.ContainerInfo;
 import io.podwatch.core.inventory.InventoryFeed;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +27,9 @@ import java.util.Set;
  * from the stream. Inspects a container when it is
  * new or its run changed, which is where restart count, policy, limits and cgroup come from. Emits
  * the lifecycle events; the re-list emits {@code container-restarts-observed} when a container's
- * RestartCount or StartedAt moved with no event seen for it. Called from the events thread and the
+ * RestartCount or StartedAt moved with no event seen for it. On a death it reads the kernel's OOM
+ * counter of the container's cgroup before the engine removes it ({@link OomCounters}) and emits
+ * {@code container-oom} when it moved, and keeps the died event's exit code. Called from the events thread and the
  * collector thread; the methods are synchronized so a re-list and an event never interleave.
  */
 public final class ContainerTracker {
@@ -29,12 +37,39 @@ public final class ContainerTracker {
     private final InventoryFeed containers;
     private final Emitter out;
     private final Clock clock;
+    private final EngineRef engine;
+    private final OomCounters oom;
+    private final Sightings sightings;
+    /** Exit code of each container's last died event: inspect reports 0 again once a restart began. */
+    private final Map<String, Integer> lastExit = new HashMap<>();
 
+    /** With the host's cgroup and proc trees, for tests and tools. */
     public ContainerTracker(PodmanApi api, InventoryFeed containers, Emitter out, Clock clock) {
+        this(api, containers, out, clock, new OomCounters(Path.of("/sys/fs/cgroup"), Path.of("/proc")),
+                Sightings.create(clock));
+    }
+
+    /**
+     * @param oom the kernel's OOM counters of the containers' cgroups, read at each death
+     * @param sightings fed with each container seen and its conmon and init pids, for audit attribution
+     */
+    public ContainerTracker(PodmanApi api, InventoryFeed containers, Emitter out, Clock clock, OomCounters oom,
+                            Sightings sightings) {
         this.api = api;
         this.containers = containers;
         this.out = out;
         this.clock = clock;
+        this.engine = EngineRef.of(containers);
+        this.oom = oom;
+        this.sightings = sightings;
+    }
+
+    public EngineRef engine() {
+        return engine;
+    }
+
+    public OomCounters oom() {
+        return oom;
     }
 
     /** This engine's part of the inventory. */
@@ -56,20 +91,22 @@ public final class ContainerTracker {
             present.add(listed.id());
             Optional<ContainerInfo> known = containers.get(listed.id());
             if (known.isPresent() && known.get().inspected() && !moved(known.get(), listed)) {
-                containers.put(listed.withDetailFrom(known.get()));
+                containers.put(sticky(listed.withDetailFrom(known.get())));
                 continue;
             }
             Optional<ContainerInfo> now = inspect(listed.id());
             if (now.isEmpty()) {
                 continue;
             }
-            ContainerInfo fresh = now.get().withPodName(listed.pod());
+            ContainerInfo fresh = sticky(now.get().withPodName(listed.pod()));
             containers.put(fresh);
             if (containers.synced() && known.isPresent() && known.get().inspected()) {
                 observeRestarts(known.get(), fresh);
             }
         }
         containers.retainOnly(present);
+        oom.retainOnly(present);
+        lastExit.keySet().retainAll(present);
     }
 
     /** A run changed: another start, another restart, another state. */
@@ -96,14 +133,62 @@ public final class ContainerTracker {
             return;
         }
         ContainerInfo known = containers.get(e.id()).orElse(null);
+        if (!e.status().equals("remove")) {
+            sightings.containers().seen(engine, e.ref(), 0); // before a --rm container is gone from inspect
+        }
+        long oomKills = 0;
         switch (e.status()) {
-            case "remove" -> containers.remove(e.id());
-            case "create", "start", "restart", "died", "oom", "stop" -> known = refresh(e.id(), known);
+            case "remove" -> forget(e.id());
+            case "died" -> {
+                oomKills = oom.check(e.id()); // first: the engine removes the cgroup soon after
+                e.exitCode().ifPresent(code -> lastExit.put(e.id(), code));
+                known = refresh(e.id(), known);
+            }
+            case "oom" -> {
+                oom.check(e.id()); // the engine saw it: the counter's move is this event, not another
+                known = refresh(e.id(), known);
+            }
+            case "create", "start", "restart", "stop" -> known = refresh(e.id(), known);
             default -> {
                 return;
             }
         }
-        LifecycleEvents.of(e, known).ifPresent(out::event);
+        LifecycleEvents.of(e, known, engine).ifPresent(out::event);
+        if (oomKills > 0 && !e.status().equals("oom")) {
+            out.event(LifecycleEvents.oomKilled(known != null ? known.ref() : e.ref(), engine, oomKills, e.time()));
+        }
+    }
+
+    private void forget(String id) {
+        containers.remove(id);
+        oom.removed(id);
+        sightings.pids().removeContainer(id);
+        sightings.containers().removed(id);
+        lastExit.remove(id);
+    }
+
+    /**
+     * The exit code of the last died event wins over inspect's while the container is not in a
+     * finished state (a restart policy has started it again, and inspect says 0).
+     */
+    private ContainerInfo sticky(ContainerInfo c) {
+        Integer died = lastExit.get(c.id());
+        if (c.state().equals("exited") || c.state().equals("stopped")) {
+            lastExit.put(c.id(), c.exitCode());
+            return c;
+        }
+        return died == null || died == c.exitCode() ? c : c.withExitCode(died);
+    }
+
+    /** A container's init and conmon now belong to it, for OOM counts and audit attribution. */
+    private void observe(ContainerInfo c) {
+        sightings.containers().seen(engine, c.ref(), c.running() ? c.pid() : 0);
+        if (!c.running() || c.pid() <= 0) {
+            return;
+        }
+        oom.running(c.id(), c.pid(), c.cgroupPath());
+        sightings.pids().put(c.pid(), c.id());
+        sightings.pids().put(c.conmonPid(), c.id());
     }
 
     /**
@@ -133,7 +218,7 @@ public final class ContainerTracker {
             if (now.isEmpty()) {
                 return known;
             }
-            ContainerInfo fresh = now.get().withPodName(known == null ? "" : known.pod());
+            ContainerInfo fresh = sticky(now.get().withPodName(known == null ? "" : known.pod()));
             containers.put(fresh);
             return fresh;
         } catch (IOException e) {
@@ -143,7 +228,9 @@ public final class ContainerTracker {
 
     private Optional<ContainerInfo> inspect(String id) throws IOException {
         try {
-            return Optional.of(InspectJson.fromInspect(api.inspectContainer(id), containers.engine(), containers.owner()));
+            ContainerInfo c = InspectJson.fromInspect(api.inspectContainer(id), containers.engine(), containers.owner());
+            observe(c);
+            return Optional.of(c);
         } catch (ApiStatusException e) {
             if (e.notFound()) {
                 containers.remove(id);

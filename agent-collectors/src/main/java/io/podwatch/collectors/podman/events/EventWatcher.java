@@ -2,6 +2,10 @@ package io.podwatch.collectors.podman.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.podwatch.collectors.engine.EngineRef;
+import io.podwatch.collectors.podman.PodmanSelfMetrics;
+import io.podwatch.core.inventory.ContainerKey;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.container.ContainerTracker;
 import io.podwatch.core.collect.Backoff;
@@ -31,6 +35,7 @@ public final class EventWatcher implements Managed {
     private final LogThrottle logThrottle;
     private final Counter reconnects;
     private final Counter received;
+    private final String label;
     private Thread thread;
     private boolean closed;
 
@@ -38,15 +43,19 @@ public final class EventWatcher implements Managed {
         this.api = api;
         this.tracker = tracker;
         this.logThrottle = new LogThrottle(clock, Duration.ofMinutes(1));
-        this.reconnects = Counter.builder("podwatch.podman.events.reconnects")
-                .description("Times the Podman events stream was reconnected after it failed or ended").register(meters);
-        this.received = Counter.builder("podwatch.podman.events.received")
-                .description("Container events read from the Podman events stream").register(meters);
+        EngineRef engine = tracker.engine();
+        this.label = engine.engine() + (engine.owner().equals(ContainerKey.ROOT) ? "" : "-" + engine.owner());
+        String prefix = "podwatch." + engine.engine() + ".events";
+        Tags tags = PodmanSelfMetrics.tags(engine);
+        this.reconnects = Counter.builder(prefix + ".reconnects").tags(tags)
+                .description("Times the engine's events stream was reconnected after it failed or ended").register(meters);
+        this.received = Counter.builder(prefix + ".received").tags(tags)
+                .description("Container events read from the engine's events stream").register(meters);
     }
 
     @Override
     public String name() {
-        return "podman-events";
+        return label + "-events";
     }
 
     @Override
@@ -54,7 +63,7 @@ public final class EventWatcher implements Managed {
         if (thread != null || closed) {
             return;
         }
-        thread = new Thread(this::loop, "podwatch-podman-events");
+        thread = new Thread(this::loop, "podwatch-" + label + "-events");
         thread.setDaemon(true);
         thread.start();
     }
@@ -69,20 +78,20 @@ public final class EventWatcher implements Managed {
             first = false;
             try {
                 tracker.relist();
-                LOG.debug("following Podman events");
+                LOG.debug("following {} events", label);
                 api.streamEvents(json -> {
                     received.increment();
                     tracker.onEvent(json);
                 });
                 failures = 0;
-                LOG.info("Podman events stream ended; reconnecting");
+                LOG.info("{} events stream ended; reconnecting", label);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
                 String note = logThrottle.note();
                 if (note != null) {
-                    LOG.warn("Podman events stream failed: {}; reconnecting with backoff{}", e.getMessage(), note);
+                    LOG.warn("{} events stream failed: {}; reconnecting with backoff{}", label, e.getMessage(), note);
                 }
                 failures++;
             }
@@ -113,7 +122,7 @@ public final class EventWatcher implements Managed {
                 Thread.currentThread().interrupt();
             }
             if (t.isAlive()) {
-                LOG.warn("podwatch-podman-events did not stop within 3 s");
+                LOG.warn("podwatch-{}-events did not stop within 3 s", label);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.podwatch.collectors.podman.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.podwatch.core.model.ContainerRef;
 import java.time.Instant;
 import java.util.OptionalInt;
 
@@ -31,6 +32,11 @@ public record PodmanEvent(String type, String status, String id, String name, St
         }
         return new PodmanEvent(e.path("Type").asText(""), status, id, attrs.path("name").asText(""),
                 attrs.path("image").asText(e.path("from").asText("")), attrs.path("podId").asText(""), time, exit);
+    }
+
+    /** What the event itself says about the container (the pod only by id, so left out). */
+    public ContainerRef ref() {
+        return new ContainerRef(id, name, image, "");
     }
 
     public boolean isContainer() {

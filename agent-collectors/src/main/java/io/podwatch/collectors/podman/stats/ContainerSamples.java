@@ -16,10 +16,15 @@ public final class ContainerSamples {
     private ContainerSamples() {
     }
 
-    /** Appends the samples of one container to {@code out}; {@code stats} is null when not running. */
-    public static void add(List<Sample> out, ContainerInfo c, ContainerStats stats, Instant now) {
-        String[] l = {c.id(), c.name(), c.image(), c.pod()};
-        out.add(STATE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.state().isEmpty() ? "unknown" : c.state()));
+    /**
+     * Appends the samples of one container to {@code out}; {@code stats} is null when not running;
+     * {@code oomKills} is the kernel's count over the container's runs, NaN when unknown.
+     */
+    public static void add(List<Sample> out, ContainerInfo c, ContainerStats stats, double oomKills, Instant now) {
+        String[] l = {c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner()};
+        out.add(STATE.sample(1, c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner(),
+                c.state().isEmpty() ? "unknown" : c.state()));
+        add(out, OOM_EVENTS, oomKills, l);
         if (c.restartCount() >= 0) {
             out.add(RESTARTS.sample(c.restartCount(), l));
         }
@@ -47,13 +52,12 @@ public final class ContainerSamples {
         add(out, MEMORY_WORKING_SET, stats.memoryWorkingSet(), l);
         add(out, MEMORY_RSS, stats.memoryRss(), l);
         add(out, MEMORY_CACHE, stats.memoryCache(), l);
-        add(out, OOM_EVENTS, stats.oomKills(), l);
         add(out, FS_READS, stats.fsReadBytes(), l);
         add(out, FS_WRITES, stats.fsWriteBytes(), l);
         add(out, PROCESSES, stats.pids(), l);
         add(out, THREADS_MAX, stats.pidsLimit(), l);
         for (NetStats n : stats.network()) {
-            String[] nl = {c.id(), c.name(), c.image(), c.pod(), n.iface()};
+            String[] nl = {c.id(), c.name(), c.image(), c.pod(), c.engine(), c.owner(), n.iface()};
             add(out, NET_RX_BYTES, n.rxBytes(), nl);
             add(out, NET_TX_BYTES, n.txBytes(), nl);
             add(out, NET_RX_PACKETS, n.rxPackets(), nl);

@@ -38,4 +38,68 @@ class ProcessContainersTest {
         assertThat(pc.containerOf(400, 1)).isEmpty(); // on the host
         assertThat(pc.containerOf(500, 501)).isNull(); // gone without a trace
     }
+
+    void process(long pid, long ppid, String exe, String cgroup, String... argv) throws Exception {
+        process(pid, cgroup);
+        Files.writeString(proc.resolve(pid + "/stat"), pid + " (a b) c) S " + ppid + " 1 1 0 -1\n");
+        Files.writeString(proc.resolve(pid + "/cmdline"), String.join("\0", argv) + "\0");
+        Files.createSymbolicLink(proc.resolve(pid + "/exe"), Path.of(exe));
+    }
+
+    @Test
+    void dockerCgroupsOfBothDriversNameTheContainer() {
+        assertThat(ProcessContainers.containerId("0::/system.slice/docker-" + ID + ".scope\n")).isEqualTo(ID);
+        assertThat(ProcessContainers.containerId("4:memory:/docker/" + ID + "\n")).isEqualTo(ID);
+    }
+
+    @Test
+    void rootlessProcessesWithoutACgroupResolveThroughTheirLiveConmonAncestor() throws Exception {
+        ProcessContainers pc = new ProcessContainers(proc, Clock.systemUTC(), 60_000);
+        String session = "0::/user.slice/user-1001.slice/session-4.scope\n";
+        process(600, 1, "/usr/bin/bash", session, "bash");
+        process(650, 600, "/usr/bin/conmon", session, "/usr/bin/conmon", "--api-version", "1", "-c", ID, "-u", ID);
+        process(700, 650, "/bin/busybox", session, "sh", "-c", "sleep 1");
+        process(710, 700, "/bin/busybox", session, "sleep", "1");
+        assertThat(pc.containerOf(710, 700)).isEqualTo(ID);
+        assertThat(pc.containerOf(800, 710)).isEqualTo(ID); // exited: its parent is known by now
+        assertThat(pc.containerOf(600, 1)).isEmpty(); // the user's shell is on the host
+    }
+
+    @Test
+    void aMonitorOutsideTheSystemDirectoriesIsNotBelieved() throws Exception {
+        ProcessContainers pc = new ProcessContainers(proc, Clock.systemUTC(), 60_000);
+        process(650, 1, "/home/mallory/conmon", "0::/user.slice\n", "conmon", "-c", ID);
+        process(700, 650, "/usr/bin/cat", "0::/user.slice\n", "cat");
+        assertThat(pc.containerOf(700, 650)).isEmpty();
+    }
+
+    @Test
+    void runtimeExecsInTheAuditStreamTeachTheMonitorOfProcessesThatAreAllGone() {
+        ProcessContainers pc = new ProcessContainers(proc, Clock.systemUTC(), 60_000);
+        // conmon (900, gone) ran "runc create" (910, gone); the container's cat (920) exited too
+        pc.learnExec(910, 900, "/usr/bin/runc", java.util.List.of("/usr/bin/runc", "--root", "/run/runc", "create",
+                "--bundle", "/b", "--pid-file", "/p", ID));
+        assertThat(pc.containerOf(920, 900)).isEqualTo(ID);
+        // runc itself runs on the host: its own events are not the container's
+        assertThat(pc.containerOf(910, 900)).isNotEqualTo(ID);
+        // "runc kill" is run by the engine's CLI: its parent is not the container
+        pc.learnExec(930, 500, "/usr/bin/runc", java.util.List.of("runc", "kill", ID, "KILL"));
+        assertThat(pc.containerOf(940, 500)).isNull();
+    }
+
+    @Test
+    void theEnginesMonitorMapAttributesChildrenOfAShimThatIsGone() {
+        io.podwatch.collectors.engine.MonitorPids monitors = new io.podwatch.collectors.engine.MonitorPids();
+        monitors.put(1200, ID);
+        ProcessContainers pc = new ProcessContainers(proc, Clock.systemUTC(), 60_000, monitors);
+        assertThat(pc.containerOf(1300, 1200)).isEqualTo(ID);
+        monitors.removeContainer(ID);
+        assertThat(monitors.size()).isZero();
+    }
+
+    @Test
+    void ppidIsReadPastACommandNameWithParentheses() {
+        assertThat(ProcessContainers.ppidFromStat("42 (x) y) (z) S 17 42 42 0")).isEqualTo(17);
+        assertThat(ProcessContainers.ppidFromStat("garbage")).isEqualTo(-1);
+    }
 }

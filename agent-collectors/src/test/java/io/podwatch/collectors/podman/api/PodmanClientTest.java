@@ -52,11 +52,11 @@ class PodmanClientTest {
 
     @Test
     void aBodyOverTheCapIsRefusedNotBuffered() throws Exception {
-        String huge = "[" + " ".repeat(PodmanClient.MAX_BODY + 10) + "]";
+        String huge = "[" + " ".repeat(EngineHttp.MAX_BODY + 10) + "]";
         try (FakeUnixServer s = new FakeUnixServer(socket, req -> FakeUnixServer.http(200, huge));
              PodmanClient c = client(Duration.ofSeconds(5))) {
             assertThatThrownBy(c::statsAll).isInstanceOf(IOException.class)
-                    .hasMessageContaining("larger than " + PodmanClient.MAX_BODY + " bytes");
+                    .hasMessageContaining("larger than " + EngineHttp.MAX_BODY + " bytes");
         }
     }
 

@@ -139,12 +139,14 @@ public final class ContainerAnomalyDetector implements Detector {
         double score = w.update(r.epochMillis(), v);
         out.add(SCORE.sample(score, st.name, s.label()));
         if (w.firing()) {
+            // the change as it began (baseline it left, its first score), not the adapted state of this sample
+            long lasted = Math.max(0, (r.epochMillis() - w.changeStart()) / 1000);
             alerts.fire(new Alert(s.alertName(), Severity.MEDIUM, labels(st, s), Map.of(
                     "summary", s.label() + " of " + st.name + " is anomalous",
-                    "description", String.format("observed %.4g %s, baseline %.4g, score %.3f", v, s.unit(),
-                            w.baseline(), score),
-                    "observed", Double.toString(v), "baseline", Double.toString(w.baseline()),
-                    "score", Double.toString(score)), r.container()));
+                    "description", String.format("observed %.4g %s for %d s, baseline before the change %.4g, score %.3f",
+                            v, s.unit(), lasted, w.changeBaseline(), w.changeScore()),
+                    "observed", Double.toString(v), "baseline", Double.toString(w.changeBaseline()),
+                    "score", Double.toString(w.changeScore())), r.container()));
         } else if (was) {
             alerts.resolve(s.alertName(), labels(st, s));
         }

@@ -28,6 +28,10 @@ final class SignalWatch {
     private double onsetBaseline;
     private double onsetSpread;
     private double direction;
+    private double onsetScore;
+    private double changeBaseline;
+    private double changeScore;
+    private long changeStart;
     private boolean firing;
     private int calm;
     private long unconfirmed;
@@ -61,6 +65,7 @@ final class SignalWatch {
         } else if (onset < 0) {
             if (high && material) {
                 onset = epochMillis;
+                onsetScore = score;
                 onsetBaseline = baseline;
                 onsetSpread = spread;
                 direction = Math.signum(value - baseline);
@@ -72,6 +77,10 @@ final class SignalWatch {
             detector.dismissAlert();
         }
         if (onset >= 0 && epochMillis - onset >= confirmMillis) {
+            // what the alert tells: the level the change left, how surprising its start was, since when
+            changeBaseline = onsetBaseline;
+            changeScore = onsetScore;
+            changeStart = onset;
             firing = true;
             onset = -1;
             calm = 0;
@@ -95,6 +104,21 @@ final class SignalWatch {
     /** Changes that fell back before they were confirmed (each one an alert the duration saved). */
     long unconfirmed() {
         return unconfirmed;
+    }
+
+    /** While firing: the baseline the value left when the change began (not the one that followed it). */
+    double changeBaseline() {
+        return changeBaseline;
+    }
+
+    /** While firing: the score of the change's first sample. */
+    double changeScore() {
+        return changeScore;
+    }
+
+    /** While firing: when the change began, epoch milliseconds. */
+    long changeStart() {
+        return changeStart;
     }
 
     /** The value expected before the last sample. */

@@ -16,6 +16,8 @@ final class ContainerHistory {
     /** Times of deaths after a short run. */
     final Deque<Instant> shortDeaths = new ArrayDeque<>();
     ContainerRef ref;
+    /** The alert's labels: container, and engine/owner when known. */
+    java.util.Map<String, String> labels = java.util.Map.of();
     String id = "";
     /** Deaths of the current id, for the on-failure give-up check when Podman does not report a count. */
     int deathsOfId;

@@ -19,7 +19,7 @@ public final class ContainerOomKilled implements Detector {
     public static final String ALERT = "ContainerOOMKilled";
 
     private final RestartLoopConfig s;
-    private final Map<String, Instant> lastOom = new HashMap<>();
+    private final Map<Map<String, String>, Instant> lastOom = new HashMap<>();
 
     public ContainerOomKilled(RestartLoopConfig settings) {
         this.s = settings;
@@ -36,8 +36,9 @@ public final class ContainerOomKilled implements Detector {
             return;
         }
         String name = e.container().display();
-        lastOom.put(name, e.time());
-        alerts.fire(new Alert(ALERT, Severity.HIGH, Map.of("container", name),
+        Map<String, String> labels = ContainerEvents.containerLabels(e);
+        lastOom.put(labels, e.time());
+        alerts.fire(new Alert(ALERT, Severity.HIGH, labels,
                 Map.of("summary", "Container " + name + " was OOM-killed",
                         "description", "The kernel killed a process of " + name + " for exceeding its memory limit"),
                 e.container()));
@@ -45,10 +46,10 @@ public final class ContainerOomKilled implements Detector {
 
     @Override
     public void onTick(Instant now, Alerts alerts) {
-        for (Iterator<Map.Entry<String, Instant>> it = lastOom.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Instant> en = it.next();
+        for (Iterator<Map.Entry<Map<String, String>, Instant>> it = lastOom.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Map<String, String>, Instant> en = it.next();
             if (!now.isBefore(en.getValue().plus(s.oomResolveAfter()))) {
-                alerts.resolve(ALERT, Map.of("container", en.getKey()));
+                alerts.resolve(ALERT, en.getKey());
                 it.remove();
             }
         }

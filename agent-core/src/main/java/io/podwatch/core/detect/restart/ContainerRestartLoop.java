@@ -44,11 +44,13 @@ public final class ContainerRestartLoop implements Detector {
 
     @Override
     public void onEvent(Event e, Alerts alerts) {
-        if (!ContainerEvents.SOURCE.equals(e.source()) || e.container() == null) {
+        if (!ContainerEvents.fromEngine(e.source()) || e.container() == null) {
             return;
         }
         ContainerRef c = e.container();
-        ContainerHistory h = byName.computeIfAbsent(c.display(), k -> new ContainerHistory());
+        Map<String, String> labels = ContainerEvents.containerLabels(e);
+        ContainerHistory h = byName.computeIfAbsent(key(labels), k -> new ContainerHistory());
+        h.labels = labels;
         if (!c.id().equals(h.id)) {
             h.id = c.id();
             h.deathsOfId = 0;
@@ -129,7 +131,7 @@ public final class ContainerRestartLoop implements Detector {
                 + s.maxRun().toSeconds() + "s; last exit code " + h.lastExitCode);
         ann.put("deaths", Integer.toString(deaths));
         ann.put("exit_code", Integer.toString(h.lastExitCode));
-        return new Alert(ALERT, sev, Map.of("container", h.ref.display()), ann, h.ref);
+        return new Alert(ALERT, sev, h.labels, ann, h.ref);
     }
 
     @Override
@@ -140,7 +142,7 @@ public final class ContainerRestartLoop implements Detector {
             boolean ranLongEnough = h.runningSince != null && !now.isBefore(h.runningSince.plus(s.resolveAfter()));
             boolean goneQuiet = h.removed && !now.isBefore(h.lastSeen.plus(s.resolveAfter()));
             if (h.firing != null && (ranLongEnough || goneQuiet)) {
-                alerts.resolve(ALERT, Map.of("container", en.getKey()));
+                alerts.resolve(ALERT, h.labels);
                 h.firing = null;
             }
             boolean stale = h.lastSeen.isBefore(now.minus(s.criticalWindow()).minus(s.window()));
@@ -148,6 +150,14 @@ public final class ContainerRestartLoop implements Detector {
                 it.remove();
             }
         }
+    }
+
+    /** The history key: the name alone for rootful Podman (as before), else engine/owner/name. */
+    private static String key(Map<String, String> labels) {
+        String engine = labels.getOrDefault("engine", "podman");
+        String owner = labels.getOrDefault("owner", "root");
+        String name = labels.get("container");
+        return engine.equals("podman") && owner.equals("root") ? name : engine + "/" + owner + "/" + name;
     }
 
     private static Instant startedAt(Event e) {

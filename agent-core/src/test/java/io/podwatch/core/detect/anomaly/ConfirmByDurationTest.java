@@ -59,6 +59,11 @@ class ConfirmByDurationTest {
             seconds++;
         }
         assertThat(seconds).as("seconds from the change to the alert").isBetween(15, 30);
+        // the alert tells the change as it began, not the baseline that has since followed it
+        var a = alerts.firing.values().iterator().next().annotations();
+        assertThat(Double.parseDouble(a.get("baseline"))).isBetween(0.01, 0.02);
+        assertThat(Double.parseDouble(a.get("score"))).isGreaterThanOrEqualTo(0.5);
+        assertThat(a.get("description")).startsWith("observed 0.5000 cores for 15 s, baseline before the change 0.01");
     }
 
     @Test

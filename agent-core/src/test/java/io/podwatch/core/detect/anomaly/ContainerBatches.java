@@ -55,15 +55,15 @@ final class ContainerBatches {
     static SampleBatch batch(long epochSecond, C... containers) {
         List<Sample> s = new ArrayList<>();
         for (C c : containers) {
-            s.add(CPU.sample(c.cpuSeconds, c.id, c.name, "img", ""));
-            s.add(WS.sample(c.ws, c.id, c.name, "img", ""));
-            s.add(LIMIT.sample(c.limit, c.id, c.name, "img", ""));
-            s.add(RX.sample(c.rxEth0, c.id, c.name, "img", "", "eth0"));
-            s.add(RX.sample(c.rxEth1, c.id, c.name, "img", "", "eth1"));
-            s.add(PERIODS.sample(c.periods, c.id, c.name, "img", ""));
-            s.add(THROTTLED.sample(c.throttled, c.id, c.name, "img", ""));
-            s.add(THREADS.sample(c.threads, c.id, c.name, "img", ""));
-            s.add(THREADS_MAX.sample(c.threadsMax, c.id, c.name, "img", ""));
+            s.add(CPU.sample(c.cpuSeconds, c.id, c.name, "img", "", "podman", "root"));
+            s.add(WS.sample(c.ws, c.id, c.name, "img", "", "podman", "root"));
+            s.add(LIMIT.sample(c.limit, c.id, c.name, "img", "", "podman", "root"));
+            s.add(RX.sample(c.rxEth0, c.id, c.name, "img", "", "podman", "root", "eth0"));
+            s.add(RX.sample(c.rxEth1, c.id, c.name, "img", "", "podman", "root", "eth1"));
+            s.add(PERIODS.sample(c.periods, c.id, c.name, "img", "", "podman", "root"));
+            s.add(THROTTLED.sample(c.throttled, c.id, c.name, "img", "", "podman", "root"));
+            s.add(THREADS.sample(c.threads, c.id, c.name, "img", "", "podman", "root"));
+            s.add(THREADS_MAX.sample(c.threadsMax, c.id, c.name, "img", "", "podman", "root"));
         }
         return new SampleBatch("podman", Instant.ofEpochSecond(epochSecond), s);
     }
@@ -85,8 +85,9 @@ final class ContainerBatches {
                 String[] f = line.split(",");
                 MetricDef def = ContainerMetrics.all().stream().filter(m -> m.name().equals(f[2])).findFirst()
                         .orElseThrow(() -> new IOException("not a container metric: " + f[2]));
-                String[] labels = def.labelNames().size() == 5 ? new String[] {"id-" + f[1], f[1], "img", "", "eth0"}
-                        : new String[] {"id-" + f[1], f[1], "img", ""};
+                String[] labels = def.labelNames().contains("interface")
+                        ? new String[] {"id-" + f[1], f[1], "img", "", "podman", "root", "eth0"}
+                        : new String[] {"id-" + f[1], f[1], "img", "", "podman", "root"};
                 byTime.computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>())
                         .add(def.sample(Double.parseDouble(f[3]), labels));
             }
