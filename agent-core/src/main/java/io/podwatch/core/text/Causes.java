@@ -6,7 +6,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /**
  * A failure's cause in the words an operator reads in {@code podwatch status}, {@code /healthz} and
@@ -35,11 +37,18 @@ public final class Causes {
         if (t instanceof ClosedChannelException) {
             return "connection closed";
         }
+        // the caller names the file: the exception's message is that path again
         if (t instanceof NoSuchFileException) {
-            return m == null ? "no such file" : "no such file " + m;
+            return "no such file";
         }
         if (t instanceof AccessDeniedException) {
-            return m == null ? "permission denied" : "permission denied on " + m;
+            return "permission denied";
+        }
+        if (t instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (t instanceof FileSystemException f && f.getReason() != null) {
+            return Printable.escape(f.getReason());
         }
         if (m != null) {
             return lowerFirst(m);

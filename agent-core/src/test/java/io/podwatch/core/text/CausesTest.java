@@ -18,7 +18,9 @@ class CausesTest {
         assertThat(Causes.describe(new SocketException("No such file or directory"))).isEqualTo("no such file or directory");
         assertThat(Causes.describe(new UnknownHostException("hooks.example.org"))).isEqualTo("unknown host hooks.example.org");
         assertThat(Causes.describe(new SocketTimeoutException("Read timed out"))).isEqualTo("timed out");
-        assertThat(Causes.describe(new NoSuchFileException("/x"))).isEqualTo("no such file /x");
+        assertThat(Causes.describe(new NoSuchFileException("/x"))).isEqualTo("no such file");
+        assertThat(Causes.describe(new java.nio.file.FileSystemException("/x", null, "No space left on device")))
+                .isEqualTo("No space left on device");
         assertThat(Causes.describe(new java.nio.channels.ClosedChannelException())).isEqualTo("connection closed");
         assertThat(Causes.describe(new IOException())).isEqualTo("input/output error");
         assertThat(Causes.describe(new IllegalStateException())).isEqualTo("internal error");
