@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 
 /**
  * A failure's cause in the words an operator reads in {@code podwatch status}, {@code /healthz} and
@@ -17,6 +18,18 @@ import java.nio.file.NotDirectoryException;
  * name means nothing to the person on call.
  */
 public final class Causes {
+    /** Failures whose message adds nothing: a file's message is its path, which the caller names already. */
+    private static final List<Word> WORDS = List.of(
+            new Word(NoRouteToHostException.class, "no route to host"),
+            new Word(SocketTimeoutException.class, "timed out"),
+            new Word(ClosedChannelException.class, "connection closed"),
+            new Word(NoSuchFileException.class, "no such file"),
+            new Word(AccessDeniedException.class, "permission denied"),
+            new Word(NotDirectoryException.class, "not a directory"));
+
+    private record Word(Class<? extends Throwable> type, String words) {
+    }
+
     private Causes() {
     }
 
@@ -28,24 +41,10 @@ public final class Causes {
         if (t instanceof UnknownHostException) {
             return m == null ? "unknown host" : "unknown host " + m;
         }
-        if (t instanceof NoRouteToHostException) {
-            return "no route to host";
-        }
-        if (t instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        if (t instanceof ClosedChannelException) {
-            return "connection closed";
-        }
-        // the caller names the file: the exception's message is that path again
-        if (t instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (t instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (t instanceof NotDirectoryException) {
-            return "not a directory";
+        for (var w : WORDS) {
+            if (w.type().isInstance(t)) {
+                return w.words();
+            }
         }
         if (t instanceof FileSystemException f && f.getReason() != null) {
             return Printable.escape(f.getReason());
