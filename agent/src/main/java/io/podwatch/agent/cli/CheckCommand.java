@@ -6,7 +6,6 @@ import io.podwatch.collectors.podman.PodmanConfig;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.api.PodmanClient;
-import io.podwatch.collectors.podman.api.PodmanConnection;
 import io.podwatch.agent.AgentConfig;
 import io.podwatch.collectors.podman.PodmanLocator;
 import io.podwatch.collectors.exec.CommandRunner;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -107,12 +105,6 @@ final class CheckCommand implements Callable<Integer> {
         out.print(report.render(fmt, colour));
         out.flush();
         return report.exitStatus(fail) == 0 ? ExitCode.OK : ExitCode.FINDINGS;
-    }
-
-    /** The Podman API the config names (socket, or the first candidate that answers), for one-shot commands. */
-    static PodmanApi connect(PodmanConfig podman) {
-        return new PodmanConnection(podman.socket(), podman.candidates(), Optional::empty,
-                (uri, timeout) -> new PodmanClient(uri, timeout, ApiObserver.NONE), podman.timeout());
     }
 
     private static Severity severity(String s) {

@@ -3,6 +3,9 @@ package io.podwatch.agent.cli;
 import io.podwatch.agent.AgentConfig;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.PodmanConfig;
+import io.podwatch.collectors.podman.PodmanLocator;
+import io.podwatch.collectors.podman.api.ApiObserver;
+import io.podwatch.collectors.podman.api.PodmanClient;
 import io.podwatch.collectors.volume.VolumeWatcherConfig;
 import io.podwatch.collectors.volume.scan.TreeSize;
 import io.podwatch.collectors.volume.sprawl.PodmanSprawlFacts;
@@ -49,7 +52,7 @@ final class SprawlCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (!format.equals("table") && !format.equals("json")) {
             return PodwatchCommand.usage(spec, "expected --format table|json");
         }
@@ -66,7 +69,12 @@ final class SprawlCommand implements Callable<Integer> {
         Duration unused = Duration.ofDays(days != null ? days : VolumeWatcherConfig.from(c).unusedDays());
         PodmanConfig podman = PodmanConfig.from(c, env);
         SprawlFacts facts;
-        try (PodmanApi api = CheckCommand.connect(podman)) {
+        // Podman found exactly as check and run find it (the running agent's own service included)
+        try (PodmanLocator podmanAt = PodmanLocator.locate(podman, AgentConfig.from(c).stateDir());
+             PodmanApi api = new PodmanClient(podmanAt.socket(), podman.timeout(), ApiObserver.NONE)) {
+            spec.commandLine().getErr().println("podwatch: reviewing Podman on " + podmanAt.socket() + " ("
+                    + podmanAt.how() + ")");
+            spec.commandLine().getErr().flush();
             facts = PodmanSprawlFacts.read(api);
         } catch (IOException e) {
             spec.commandLine().getErr().println("podwatch: cannot review sprawl: " + e.getMessage());

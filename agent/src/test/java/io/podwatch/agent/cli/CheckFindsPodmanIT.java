@@ -80,4 +80,14 @@ class CheckFindsPodmanIT extends CapturedCli {
         }
         assertThat(seconds).isLessThanOrEqualTo(3.0);
     }
+
+    /** sprawl finds the same Podman: it exited 4 ("no Podman API socket answers") while the agent ran. */
+    @Test
+    void sprawlUsesTheRunningAgentsOwnServiceToo() {
+        int code = run("sprawl", "--config", config.toString(), "--format", "json", "--no-size");
+        assertThat(code).as(err.toString()).isIn(ExitCode.OK, ExitCode.FINDINGS);
+        assertThat(err.toString()).contains("podwatch: reviewing Podman on unix://" + state.resolve("podman.sock")
+                + " (the running agent's own Podman service)");
+        assertThat(out.toString()).startsWith("{");
+    }
 }
