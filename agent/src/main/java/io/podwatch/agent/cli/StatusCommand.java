@@ -89,7 +89,8 @@ public final class StatusCommand implements Callable<Integer> {
             if (json) {
                 out.println(overview.toPrettyString());
                 out.flush();
-                return ExitCode.OK;
+                // a script reads the exit status whatever the format: the README's 1 for degraded holds here too
+                return degraded(overview) ? ExitCode.FINDINGS : ExitCode.OK;
             }
             alerts = get(http, base, "alerts");
             containers = get(http, base, "containers");
@@ -159,14 +160,23 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
+    /** A collector down or an alert firing, as the overview counts them. */
+    private static boolean degraded(JsonNode overview) {
+        for (JsonNode c : overview.path("collectors")) {
+            if (!c.path("up").asBoolean()) {
+                return true;
+            }
+        }
+        return overview.path("counts").path("alertsFiring").asInt() > 0;
+    }
+
     private static boolean print(PrintWriter out, String base, JsonNode o, JsonNode alerts, JsonNode containers) {
         out.printf("podwatch %s on %s, up %s (%s)%n", t(o, "version"), t(o, "host"),
                 uptime(o.path("uptimeSeconds").asLong()), base);
         List<String> cols = new ArrayList<>();
-        boolean degraded = false;
+        boolean degraded = degraded(o);
         for (JsonNode c : o.path("collectors")) {
             boolean up = c.path("up").asBoolean();
-            degraded |= !up;
             cols.add(t(c, "name") + (up ? " up" : " DOWN (" + t(c, "lastError") + ")"));
         }
         out.println("collectors: " + (cols.isEmpty() ? "none" : String.join(", ", cols)));

@@ -30,7 +30,9 @@ class StatusCommandTest extends CapturedCli {
                     .contains("\\u001b[31m").doesNotContain("\u001b");
             assertThat(text.lines().count()).isLessThanOrEqualTo(24);
             out.getBuffer().setLength(0);
-            assertThat(run("status", "--json", "--url", "http://127.0.0.1:" + s.boundAddress().getPort())).isEqualTo(0);
+            // the same exit status as the text: a script watching --json must see the degraded agent too
+            assertThat(run("status", "--json", "--url", "http://127.0.0.1:" + s.boundAddress().getPort()))
+                    .isEqualTo(ExitCode.FINDINGS);
             assertThat(out.toString()).contains("\"alertsFiring\" : 2");
         }
     }
