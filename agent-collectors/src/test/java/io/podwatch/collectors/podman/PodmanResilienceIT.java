@@ -103,4 +103,36 @@ class PodmanResilienceIT {
             assertThat(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false)).as("stopped on close").isFalse();
         }
     }
+
+    /**
+     * Ctrl-C on {@code podwatch run} in a terminal signals the whole foreground group, the agent's own
+     * Podman service included, while the agent stops: its exit is part of the stop, not a failure to
+     * warn about ("restarting in 2000 ms" at every Ctrl-C).
+     */
+    @Test
+    void theServiceDyingOfTheStopsCtrlCIsNotReportedAsAFailure() throws Exception {
+        h.stopService();
+        URI nobody = URI.create("unix://" + h.dir().resolve("nobody.sock"));
+        PodmanConfig c = PodmanItKit.config(h, StatsSourceKind.API).withSocket(Optional.empty())
+                .withCandidates(List.of(nobody));
+        PodmanConfig config = new PodmanConfig(c.socket(), c.candidates(), c.interval(), c.timeout(), c.statsSource(),
+                true, c.command(), c.relistInterval(), c.maxContainers(), c.cgroupRoot(), c.procRoot());
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                OwnedPodmanService.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        log.addAppender(seen);
+        try (PodmanItKit kit = PodmanItKit.start(config, h.dir().resolve("own-ctrl-c"))) {
+            OwnedPodmanService service = kit.module.ownedService().orElseThrow();
+            await().atMost(Duration.ofSeconds(30)).until(() -> service.pid().isPresent());
+            long pid = service.pid().getAsLong();
+            Host.run(Map.of(), List.of("kill", "-INT", Long.toString(pid)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            kit.close(); // the agent's stop, a moment after the signal
+            assertThat(seen.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+        } finally {
+            log.detachAppender(seen);
+        }
+    }
 }

@@ -129,8 +129,18 @@ public final class OwnedPodmanService implements Managed {
                 boolean ranLong = System.nanoTime() - startedNs > MAX_BACKOFF.toNanos();
                 failures = ranLong ? 0 : failures + 1;
                 long backoffMs = RESTART.delay(failures).toMillis();
-                LOG.warn("our Podman API service exited with {}; restarting in {} ms (log: {})", exit, backoffMs,
+                // Ctrl-C in the operator's terminal reaches the service too (same process group) while the
+                // agent stops: wait out the backoff first, and say nothing if the agent closed us meanwhile
+                TimeUnit.MILLISECONDS.sleep(backoffMs);
+                synchronized (lock) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                LOG.warn("our Podman API service exited with {} {} ms ago; restarting it (log: {})", exit, backoffMs,
                         logFile());
+                restarts.increment();
+                continue;
             } catch (IOException e) {
                 failures++;
                 LOG.warn("cannot start {}: {}; retrying in {} ms", command.executable(), e.getMessage(),
