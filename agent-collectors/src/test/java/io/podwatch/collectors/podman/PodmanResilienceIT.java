@@ -79,12 +79,7 @@ class PodmanResilienceIT {
     @Test
     void withNoSocketAnsweringPodwatchRunsAndOwnsTheServiceItself() throws Exception {
         h.stopService();
-        URI nobody = URI.create("unix://" + h.dir().resolve("nobody.sock"));
-        PodmanConfig config = PodmanItKit.config(h, StatsSourceKind.API).withSocket(Optional.empty())
-                .withCandidates(List.of(nobody));
-        config = new PodmanConfig(config.socket(), config.candidates(), config.interval(), config.timeout(),
-                config.statsSource(), true, config.command(), config.relistInterval(), config.maxContainers(),
-                config.cgroupRoot(), config.procRoot());
+        PodmanConfig config = ownServiceConfig();
         long firstPid;
         try (PodmanItKit kit = PodmanItKit.start(config, h.dir().resolve("own"))) {
             OwnedPodmanService service = kit.module.ownedService().orElseThrow();
@@ -112,11 +107,7 @@ class PodmanResilienceIT {
     @Test
     void theServiceDyingOfTheStopsCtrlCIsNotReportedAsAFailure() throws Exception {
         h.stopService();
-        URI nobody = URI.create("unix://" + h.dir().resolve("nobody.sock"));
-        PodmanConfig c = PodmanItKit.config(h, StatsSourceKind.API).withSocket(Optional.empty())
-                .withCandidates(List.of(nobody));
-        PodmanConfig config = new PodmanConfig(c.socket(), c.candidates(), c.interval(), c.timeout(), c.statsSource(),
-                true, c.command(), c.relistInterval(), c.maxContainers(), c.cgroupRoot(), c.procRoot());
+        PodmanConfig config = ownServiceConfig();
         ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
                 OwnedPodmanService.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
@@ -134,5 +125,14 @@ class PodmanResilienceIT {
         } finally {
             log.detachAppender(seen);
         }
+    }
+
+    /** No socket answers (the harness's service stopped, a candidate nobody listens on): podwatch may run its own. */
+    private static PodmanConfig ownServiceConfig() {
+        URI nobody = URI.create("unix://" + h.dir().resolve("nobody.sock"));
+        PodmanConfig c = PodmanItKit.config(h, StatsSourceKind.API).withSocket(Optional.empty())
+                .withCandidates(List.of(nobody));
+        return new PodmanConfig(c.socket(), c.candidates(), c.interval(), c.timeout(), c.statsSource(), true,
+                c.command(), c.relistInterval(), c.maxContainers(), c.cgroupRoot(), c.procRoot());
     }
 }
