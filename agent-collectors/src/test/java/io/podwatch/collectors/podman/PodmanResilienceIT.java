@@ -118,6 +118,8 @@ class PodmanResilienceIT {
             OwnedPodmanService service = kit.module.ownedService().orElseThrow();
             await().atMost(Duration.ofSeconds(30)).until(() -> service.pid().isPresent());
             long pid = service.pid().getAsLong();
+            // out of the terminal's reach: a session of its own, so Ctrl-C does not reach it in the first place
+            assertThat(session(pid)).isNotEqualTo(session(ProcessHandle.current().pid()));
             Host.run(Map.of(), List.of("kill", "-INT", Long.toString(pid)));
             await().atMost(Duration.ofSeconds(10)).until(() -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             kit.close(); // the agent's stop, a moment after the signal
@@ -134,5 +136,11 @@ class PodmanResilienceIT {
                 .withCandidates(List.of(nobody));
         return new PodmanConfig(c.socket(), c.candidates(), c.interval(), c.timeout(), c.statsSource(), true,
                 c.command(), c.relistInterval(), c.maxContainers(), c.cgroupRoot(), c.procRoot());
+    }
+
+    /** Field 6 of /proc/PID/stat (after the parenthesised command, which may hold spaces). */
+    private static long session(long pid) throws IOException {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -29,6 +30,14 @@ public final class OwnedPodmanService implements Managed {
     private static final Duration READY_WAIT = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Backoff RESTART = new Backoff(Duration.ofSeconds(1), MAX_BACKOFF);
+    /**
+     * The service runs in a session of its own: Ctrl-C on {@code podwatch run} in a terminal signals the
+     * whole foreground process group, and the service dying under the agent's feet mid-stop broke the
+     * events stream with a warning. The agent stops it itself on close. (setsid execs in place: the
+     * pid stays the service's.)
+     */
+    private static final Optional<String> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(f -> Files.isExecutable(Path.of(f))).findFirst();
 
     private final PodmanCommand command;
     private final Path socket;
@@ -161,7 +170,9 @@ public final class OwnedPodmanService implements Managed {
 
     private Process spawn() throws IOException {
         Files.deleteIfExists(socket);
-        ProcessBuilder pb = new ProcessBuilder(command.argv("system", "service", "--time=0", socketUri().toString()))
+        List<String> argv = new ArrayList<>(command.argv("system", "service", "--time=0", socketUri().toString()));
+        SETSID.ifPresent(setsid -> argv.add(0, setsid));
+        ProcessBuilder pb = new ProcessBuilder(argv)
                 .redirectErrorStream(true).redirectOutput(logFile().toFile());
         pb.environment().putAll(command.env());
         synchronized (lock) {
