@@ -50,6 +50,14 @@ public final class PodwatchCommand implements java.util.concurrent.Callable<Inte
     /** Builds the command line with podwatch's exit codes: 2 for usage errors, 4 for an unexpected failure. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PodwatchCommand());
+        cl.setParameterExceptionHandler((e, args) -> {
+            // one line naming the mistake and where help is; the whole usage buried it
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("podwatch: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName()
+                    + " --help')");
+            cmd.getErr().flush();
+            return ExitCode.USAGE;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // a person reads this line: words, no Java class names; the trace only when asked for
             cmd.getErr().println("podwatch: " + cmd.getCommandName() + " failed: " + IoMessages.describe(e));

@@ -27,6 +27,13 @@ class RoughEdgesCliTest extends CapturedCli {
     }
 
     @Test
+    void aBadOptionIsOneLineNamingItAndWhereHelpIs() {
+        assertThat(run("events", "--bogus")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString().strip()).isEqualTo("podwatch: Unknown option: '--bogus' (see 'podwatch events --help')");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void configShowPrintsTheConfigAndHidesUrlCredentials() throws Exception {
         assertThat(run("config", "show")).isZero();
         assertThat(out.toString()).contains("listen: 127.0.0.1:9883");

@@ -129,7 +129,7 @@
   }
   function drawCharts(grid, h) {
     charts.forEach(u => u.destroy()); charts = [];
-    const specs = [['CPU (cores)', ['cpu_cores'], v => v === null ? '' : v.toFixed(2)],
+    const specs = [['CPU (cores)', ['cpu_cores'], v => v === null ? '' : (v !== 0 && Math.abs(v) < 0.1 ? v.toPrecision(2) : v.toFixed(2))],
       ['Memory', ['memory_bytes'], fmt.bytes],
       ['Network (bytes/s)', ['network_receive_bytes_per_second', 'network_transmit_bytes_per_second'], fmt.bytes],
       ['Anomaly score', ['anomaly_score'], v => v === null ? '' : v.toFixed(2)]];
