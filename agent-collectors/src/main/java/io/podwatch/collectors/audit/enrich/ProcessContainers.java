@@ -2,6 +2,7 @@ package io.podwatch.collectors.audit.enrich;
 
 import io.podwatch.collectors.engine.MonitorArgs;
 import io.podwatch.collectors.engine.MonitorPids;
+import io.podwatch.collectors.engine.proc.ProcStat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,9 +184,7 @@ public final class ProcessContainers {
             return learnt;
         }
         try {
-            String stat = new String(Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("stat")),
-                    StandardCharsets.ISO_8859_1);
-            long ppid = ppidFromStat(stat);
+            long ppid = ProcStat.ppid(ProcStat.read(proc, pid));
             if (ppid > 0) {
                 parents.put(pid, ppid, ttlMillis);
                 return ppid;
@@ -194,20 +193,6 @@ public final class ProcessContainers {
             // gone: the chain ends here unless an event taught us more
         }
         return null;
-    }
-
-    /** The 4th field of /proc/PID/stat, after the command name (which may contain spaces and parentheses). */
-    static long ppidFromStat(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return -1;
-        }
-        String[] f = stat.substring(close + 1).trim().split(" ", 4);
-        try {
-            return f.length >= 2 ? Long.parseLong(f[1]) : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private static String executable(Path dir) {

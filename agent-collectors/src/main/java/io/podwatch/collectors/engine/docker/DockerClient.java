@@ -2,14 +2,13 @@ package io.podwatch.collectors.engine.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.podwatch.collectors.engine.proc.ProcStat;
 import io.podwatch.collectors.podman.PodmanApi;
 import io.podwatch.collectors.podman.api.ApiObserver;
 import io.podwatch.collectors.podman.api.ApiStatusException;
 import io.podwatch.collectors.podman.api.EngineHttp;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -118,12 +117,8 @@ public final class DockerClient implements PodmanApi {
             return 0;
         }
         try {
-            String stat = new String(Files.readAllBytes(proc.resolve(Long.toString(pid)).resolve("stat")),
-                    StandardCharsets.ISO_8859_1);
-            int close = stat.lastIndexOf(')');
-            String[] f = stat.substring(close + 1).trim().split(" ", 3);
-            return Long.parseLong(f[1]);
-        } catch (IOException | RuntimeException e) {
+            return Math.max(0, ProcStat.ppid(ProcStat.read(proc, pid)));
+        } catch (IOException e) {
             return 0; // exited meanwhile, or /proc hidden: the monitor stays unknown
         }
     }

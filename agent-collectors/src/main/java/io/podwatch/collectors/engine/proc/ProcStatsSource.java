@@ -130,8 +130,7 @@ public final class ProcStatsSource implements StatsSource {
     /** utime, stime, cutime, cstime (ticks), num_threads, rss (pages); null when gone. */
     private double[] stat(long pid) {
         try {
-            String s = Files.readString(proc.resolve(pid + "/stat"), StandardCharsets.ISO_8859_1);
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            String[] f = ProcStat.fields(ProcStat.read(proc, pid));
             // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14) ... threads(17) ... rss(21)
             return new double[] {Double.parseDouble(f[11]), Double.parseDouble(f[12]), Double.parseDouble(f[13]),
                     Double.parseDouble(f[14]), Double.parseDouble(f[17]), Double.parseDouble(f[21])};

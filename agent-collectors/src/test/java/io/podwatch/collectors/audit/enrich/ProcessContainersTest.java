@@ -2,6 +2,7 @@ package io.podwatch.collectors.audit.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.podwatch.collectors.engine.proc.ProcStat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,7 +100,7 @@ class ProcessContainersTest {
 
     @Test
     void ppidIsReadPastACommandNameWithParentheses() {
-        assertThat(ProcessContainers.ppidFromStat("42 (x) y) (z) S 17 42 42 0")).isEqualTo(17);
-        assertThat(ProcessContainers.ppidFromStat("garbage")).isEqualTo(-1);
+        assertThat(ProcStat.ppid("42 (x) y) (z) S 17 42 42 0")).isEqualTo(17);
+        assertThat(ProcStat.ppid("garbage")).isEqualTo(-1);
     }
 }
